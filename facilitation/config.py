@@ -1,0 +1,75 @@
+"""Settings read from the environment, with safe defaults for the embedded mode."""
+import os
+import secrets
+from pathlib import Path
+
+#: The organisation types a participant can pick when joining (shown translated).
+ORGANISATION_TYPES = (
+    "ngo", "municipality", "wellbeing_area", "vitality_centre", "college", "company", "other",
+)
+
+
+def _env_int(name, default):
+    """Read an integer setting, falling back to the default when unset."""
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+def _env_list(name):
+    """Read a comma-separated setting as a list (empty when unset)."""
+    return [part.strip() for part in os.environ.get(name, "").split(",") if part.strip()]
+
+
+class Config:
+    """Production and embedded-default settings."""
+
+    SECRET_KEY = os.environ.get("SECRET_KEY")
+    INSTANCE_PATH = os.environ.get("INSTANCE_PATH") or None
+    # The address phones use, e.g. http://192.168.1.20:5000 at a venue; else the request's.
+    PUBLIC_URL = os.environ.get("PUBLIC_URL") or None
+    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Socket.IO: the async mode stays a setting so gevent can run the same code.
+    ASYNC_MODE = os.environ.get("ASYNC_MODE", "eventlet")
+    MESSAGE_QUEUE = os.environ.get("MESSAGE_QUEUE") or None
+    # Empty means same origin only; never '*' or [] which switch the check off.
+    CORS_ALLOWED_ORIGINS = _env_list("CORS_ALLOWED_ORIGINS")
+    # eventlet's server takes 1,024 connections unless told otherwise.
+    MAX_CONNECTIONS = _env_int("MAX_CONNECTIONS", 5000)
+    # A note is short; nothing a client sends needs more than this.
+    MAX_HTTP_BUFFER_SIZE = _env_int("MAX_HTTP_BUFFER_SIZE", 64 * 1024)
+    NOTE_MAX_LENGTH = _env_int("NOTE_MAX_LENGTH", 280)
+    BABEL_DEFAULT_LOCALE = "fi"
+    # Languages with a complete catalogue; Swedish joins when its catalogue is done.
+    LANGUAGES = ("fi", "en")
+    WTF_CSRF_TIME_LIMIT = None  # a facilitator's form may stay open a whole workshop
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_HTTPONLY = True
+    MAIL_OUTBOX = os.environ.get("MAIL_OUTBOX")
+    TESTING = False
+
+
+class TestConfig(Config):
+    """Settings for the test suite: threading mode, no CSRF on test forms."""
+
+    TESTING = True
+    SECRET_KEY = "test-secret-key"
+    ASYNC_MODE = "threading"
+    WTF_CSRF_ENABLED = False
+    MESSAGE_QUEUE = None
+
+
+def ensure_secret_key(app):
+    """Use SECRET_KEY from the environment, or generate one and keep it in instance/."""
+    if app.config.get("SECRET_KEY"):
+        return
+    key_file = Path(app.instance_path) / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    app.config["SECRET_KEY"] = key_file.read_text().strip()
+
+
+def default_database_uri(app):
+    """The embedded default: an SQLite file in instance/."""
+    return "sqlite:///" + str(Path(app.instance_path) / "kahvila.sqlite")

@@ -1,0 +1,6 @@
+"""The facilitator's console: account, workshop form, live moderation."""
+from flask import Blueprint
+
+bp = Blueprint("facilitator", __name__)
+
+from . import events, routes  # noqa: E402,F401  (register the views and handlers)

@@ -1,0 +1,64 @@
+"""Forms of the console (CSRF-protected by Flask-WTF)."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (BooleanField, DateField, EmailField, FieldList, Form, FormField,
+                     PasswordField, SelectChoice, SelectField, StringField, TextAreaField)
+from wtforms.validators import URL, DataRequired, EqualTo, Length, Optional
+
+from ..services.accounts import MIN_PASSWORD_LENGTH
+
+
+class SetupForm(FlaskForm):
+    """The first facilitator account."""
+
+    email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[
+        DataRequired(), Length(min=MIN_PASSWORD_LENGTH)])
+    confirm = PasswordField(_l("Password again"), validators=[
+        DataRequired(), EqualTo("password", message=_l("The passwords differ."))])
+
+
+class LoginForm(FlaskForm):
+    """Sign in to the console."""
+
+    email = EmailField(_l("Email"), validators=[DataRequired()])
+    password = PasswordField(_l("Password"), validators=[DataRequired()])
+
+
+class TableForm(Form):
+    """One café table row; a row left empty is ignored."""
+
+    name = StringField(_l("Table name"), validators=[Optional(), Length(max=100)])
+    remote = BooleanField(_l("Remote"))
+    video_url = StringField(_l("Video-call link"), validators=[
+        Optional(), URL(require_tld=False), Length(max=500)])
+
+
+class TopicForm(Form):
+    """One topic row: a title and prompt questions, one per line."""
+
+    title = StringField(_l("Topic"), validators=[Optional(), Length(max=200)])
+    prompts = TextAreaField(_l("Prompt questions (one per line)"),
+                            validators=[Optional(), Length(max=2000)])
+
+
+class WorkshopForm(FlaskForm):
+    """A new workshop with its tables and topics."""
+
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    date = DateField(_l("Date"), validators=[Optional()])
+    place = StringField(_l("Place"), validators=[Optional(), Length(max=200)])
+    language = SelectField(_l("Language"), choices=[
+        SelectChoice("fi", "suomi"), SelectChoice("sv", "svenska"),
+        SelectChoice("en", "English")], default="fi")
+    tables = FieldList(FormField(TableForm), min_entries=6, max_entries=40)
+    topics = FieldList(FormField(TopicForm), min_entries=6, max_entries=40)
+
+    def filled_tables(self):
+        """The table rows that have a name."""
+        return [row.data for row in self.tables if (row.data["name"] or "").strip()]
+
+    def filled_topics(self):
+        """The topic rows that have a title, prompts split into lines."""
+        return [{"title": row.data["title"], "prompts": (row.data["prompts"] or "").splitlines()}
+                for row in self.topics if (row.data["title"] or "").strip()]

@@ -1,0 +1,98 @@
+"""Languages: which one a page speaks, the switch, and the compiled catalogues."""
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask import current_app, g, redirect, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from .errors import error_message
+
+SOURCE_DIR = Path(__file__).parent / "translations"
+
+
+def select_locale():
+    """The switch if used, else the workshop's language, else the browser's, else Finnish."""
+    languages = current_app.config["LANGUAGES"]
+    if session.get("lang") in languages:
+        return session["lang"]
+    if g.get("workshop_language") in languages:
+        return g.workshop_language
+    return request.accept_languages.best_match(languages) or languages[0]
+
+
+def switch_language(lang):
+    """The language switch: remember the choice and go back where the person was."""
+    if lang in current_app.config["LANGUAGES"]:
+        session["lang"] = lang
+    target = request.args.get("next", "")
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for("participant.index")
+    return redirect(target)
+
+
+def compile_catalogues(target_dir):
+    """Compile each .po catalogue to .mo under target_dir when it is missing or older.
+
+    The .po files are the source in git; compiled files live in instance/ so
+    that the repository holds no build products.
+    """
+    for po_path in SOURCE_DIR.glob("*/LC_MESSAGES/messages.po"):
+        mo_path = Path(target_dir) / po_path.relative_to(SOURCE_DIR).with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        mo_path.parent.mkdir(parents=True, exist_ok=True)
+        with po_path.open("rb") as source:
+            catalogue = read_po(source)
+        tmp_path = mo_path.with_suffix(".tmp")
+        with tmp_path.open("wb") as target:
+            write_mo(target, catalogue)
+        tmp_path.replace(mo_path)  # atomic: two processes may start at once
+
+
+ORGANISATION_TYPE_LABELS = {
+    "ngo": _l("NGO or association"),
+    "municipality": _l("Municipality or employment area"),
+    "wellbeing_area": _l("Wellbeing services county"),
+    "vitality_centre": _l("Vitality centre"),
+    "college": _l("Educational institution"),
+    "company": _l("Company"),
+    "other": _l("Other"),
+}
+
+
+def organisation_type_label(kind):
+    """The translated name of an organisation type."""
+    return str(ORGANISATION_TYPE_LABELS.get(kind, kind))
+
+
+def client_strings():
+    """The translated words the pages' scripts need, sent inside the page."""
+    return {
+        "connected": _("Connected"),
+        "connecting": _("Connecting…"),
+        "reconnecting": _("Connection lost – reconnecting…"),
+        "offline": _("Offline – your notes are kept and sent later"),
+        "waiting": _("%(count)s waiting to send"),
+        "pending": _("Waiting to send"),
+        "note_empty": error_message("note_empty"),
+        "note_too_long": error_message("note_too_long", limit=current_app.config["NOTE_MAX_LENGTH"]),
+        "characters_left": _("%(count)s characters left"),
+        "new_note": _("New note: %(text)s"),
+        "join_failed": _("Joining failed. Check the connection and try again."),
+        "hide": _("Hide"),
+        "show": _("Show"),
+        "hidden": _("Hidden"),
+        "online": _("online"),
+        "offline_person": _("away"),
+        "remote": _("remote"),
+        "in_room": _("in the room"),
+        "no_table": _("no table"),
+        "sit_here": _("Sit at %(name)s"),
+        "you_are_at": _("You are at %(name)s"),
+        "notes_count": _("%(count)s notes"),
+        "mine": _("your note"),
+        "people": _("%(count)s people"),
+        "session_ended": _("You are no longer in this workshop. Join again with the code."),
+    }

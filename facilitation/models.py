@@ -1,0 +1,129 @@
+"""The database models: one workshop and everything that happens in it."""
+from datetime import date, datetime, timezone
+
+from flask_login import UserMixin
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .extensions import db
+
+
+def utcnow():
+    """Now, timezone-aware, for created/updated stamps."""
+    return datetime.now(timezone.utc)
+
+
+class Facilitator(UserMixin, db.Model):
+    """A person who prepares and runs workshops; the only kind of account."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Workshop(db.Model):
+    """One café event: its join code, settings, state and event counter."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(6), unique=True)
+    board_key: Mapped[str] = mapped_column(String(64))
+    facilitator_id: Mapped[int] = mapped_column(ForeignKey("facilitator.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    date: Mapped[date | None]
+    place: Mapped[str] = mapped_column(String(200), default="")
+    language: Mapped[str] = mapped_column(String(5), default="fi")
+    mode: Mapped[str] = mapped_column(String(10), default="people")
+    state: Mapped[str] = mapped_column(String(20), default="lobby")
+    # Every broadcast carries the next value of this counter (see services.events).
+    seq: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    tables: Mapped[list["CafeTable"]] = relationship(
+        back_populates="workshop", order_by="CafeTable.position", cascade="all, delete-orphan")
+    topics: Mapped[list["Topic"]] = relationship(
+        back_populates="workshop", order_by="Topic.position", cascade="all, delete-orphan")
+
+
+class Topic(db.Model):
+    """A theme discussed at a table, with its prompt questions."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id"), index=True)
+    position: Mapped[int]
+    title: Mapped[str] = mapped_column(String(200))
+    prompts: Mapped[list] = mapped_column(JSON, default=list)
+
+    workshop: Mapped[Workshop] = relationship(back_populates="topics")
+
+
+class CafeTable(db.Model):
+    """A café table, in the room or remote (then with a video-call link)."""
+
+    __tablename__ = "cafe_table"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id"), index=True)
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(String(100))
+    remote: Mapped[bool] = mapped_column(default=False)
+    video_url: Mapped[str | None] = mapped_column(String(500))
+    topic_id: Mapped[int | None] = mapped_column(ForeignKey("topic.id"))
+
+    workshop: Mapped[Workshop] = relationship(back_populates="tables")
+    topic: Mapped[Topic | None] = relationship()
+
+
+class Participant(db.Model):
+    """Someone who joined with the code; known by a secret token, never an account."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id"), index=True)
+    # SHA-256 of a 192-bit random token: high entropy, so a plain hash is enough.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(60))
+    organisation: Mapped[str] = mapped_column(String(120), default="")
+    organisation_type: Mapped[str] = mapped_column(String(30), default="")
+    remote: Mapped[bool] = mapped_column(default=False)
+    table_id: Mapped[int | None] = mapped_column(ForeignKey("cafe_table.id"))
+    # Open Socket.IO connections; presence is "at least one".
+    connections: Mapped[int] = mapped_column(default=0)
+    joined_at: Mapped[datetime] = mapped_column(default=utcnow)
+    removed_at: Mapped[datetime | None]
+
+    table: Mapped[CafeTable | None] = relationship()
+
+
+class Note(db.Model):
+    """A sticky note posted at a table; stored once per (author, client id)."""
+
+    __table_args__ = (
+        UniqueConstraint("participant_id", "client_id", name="uq_note_client_id"),
+        Index("ix_note_workshop_table", "workshop_id", "table_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id"))
+    table_id: Mapped[int] = mapped_column(ForeignKey("cafe_table.id"))
+    topic_id: Mapped[int | None] = mapped_column(ForeignKey("topic.id"))
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id"))
+    client_id: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(10), default="note")
+    hidden: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    author: Mapped[Participant] = relationship()
+
+
+class Event(db.Model):
+    """A change announced to clients, numbered per workshop for replay."""
+
+    __table_args__ = (UniqueConstraint("workshop_id", "seq", name="uq_event_seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id"))
+    seq: Mapped[int]
+    type: Mapped[str] = mapped_column(String(40))
+    # Who may see it: "table" (that table, board, console), "all", or "console".
+    audience: Mapped[str] = mapped_column(String(10))
+    table_id: Mapped[int | None]
+    payload: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

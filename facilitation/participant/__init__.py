@@ -1,0 +1,6 @@
+"""The participant's phone: join with the code, sit at a table, post notes."""
+from flask import Blueprint
+
+bp = Blueprint("participant", __name__)
+
+from . import events, routes  # noqa: E402,F401  (register the views and handlers)

@@ -1,0 +1,34 @@
+"""Socket.IO events sent by participants' phones."""
+from flask_socketio import join_room, leave_room
+
+from ..extensions import socketio
+from ..realtime.guard import event_handler, require_int
+from ..realtime.rooms import table_room
+from ..services import notes, participants, snapshots
+
+
+@socketio.on("note:add")
+@event_handler("participant")
+def on_note_add(participant, data):
+    """Participant posts a note at their table.
+
+    Broadcast `note:added` to the table, the board and the console; ack
+    `{note, duplicate}` (a repeated client id is stored once and acked again).
+    """
+    note, created = notes.add_note(participant, data.get("client_id"), data.get("text"))
+    return {"note": snapshots.note_dict(note), "duplicate": not created}
+
+
+@socketio.on("table:choose")
+@event_handler("participant")
+def on_table_choose(participant, data):
+    """Participant sits at another table; the console gets `participant:moved`.
+
+    Ack `{snapshot}`: the phone's new view with the new table's notes.
+    """
+    old_table_id = participant.table_id
+    participants.choose_table(participant, require_int(data, "table_id"))
+    if old_table_id:
+        leave_room(table_room(participant.workshop_id, old_table_id))
+    join_room(table_room(participant.workshop_id, participant.table_id))
+    return {"snapshot": snapshots.participant_view(participant)}

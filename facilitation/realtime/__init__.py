@@ -1,0 +1,1 @@
+"""Everything that leaves the server over Socket.IO goes through this package."""

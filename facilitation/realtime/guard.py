@@ -1,0 +1,57 @@
+"""One guard for every Socket.IO event: who speaks, the payload's shape, the ack."""
+import functools
+
+from flask import session
+
+from ..errors import DomainError, error_body
+from ..extensions import db
+from ..models import Workshop
+from ..services.participants import active_participant
+from ..services.workshops import owned_workshop
+
+
+def load_actor(role):
+    """Re-check the speaker against the database on every event.
+
+    The socket keeps the session it had at connect time, so a removed
+    participant must be caught here, not trusted from the session.
+    """
+    if role is not None and session.get("role") != role:
+        raise DomainError("forbidden" if session.get("role") else "unauthorised")
+    if session.get("role") == "participant":
+        return active_participant(session["participant_id"])
+    if session.get("role") == "console":
+        return owned_workshop(session["facilitator_id"], session["workshop_id"])
+    if session.get("role") == "board":
+        return db.session.get(Workshop, session["workshop_id"])
+    raise DomainError("unauthorised")
+
+
+def event_handler(role=None):
+    """Decorate a handler `fn(actor, data) -> dict` so that it always acknowledges.
+
+    The ack is `{ok: true, ...fn's dict}`, or `{ok: false, error: {code, message}}`
+    for a refused request; nothing is dropped silently.
+    """
+    def decorate(fn):
+        @functools.wraps(fn)
+        def run(data=None, *_extra):
+            try:
+                actor = load_actor(role)
+                data = {} if data is None else data
+                if not isinstance(data, dict):
+                    raise DomainError("bad_payload")
+                return {"ok": True, **(fn(actor, data) or {})}
+            except DomainError as error:
+                db.session.rollback()
+                return {"ok": False, "error": error_body(error)}
+        return run
+    return decorate
+
+
+def require_int(data, key):
+    """An integer field of the payload (booleans are not integers here)."""
+    value = data.get(key)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise DomainError("bad_payload")
+    return value

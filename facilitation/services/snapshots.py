@@ -1,0 +1,88 @@
+"""What each audience sees: plain dicts for acks, broadcasts and pages."""
+from datetime import timezone
+
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Note, Participant, Workshop
+
+
+def note_dict(note):
+    """A note as clients see it; the author is an id, names stay on the console."""
+    return {"id": note.id, "client_id": note.client_id, "table_id": note.table_id,
+            "topic_id": note.topic_id, "author_id": note.participant_id, "text": note.text,
+            "kind": note.kind, "hidden": note.hidden, "created_at": _iso(note.created_at)}
+
+
+def _iso(moment):
+    """ISO 8601 in UTC; SQLite hands stored times back without their zone."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.isoformat()
+
+
+def topic_dict(topic):
+    """A topic with its prompt questions."""
+    if topic is None:
+        return None
+    return {"id": topic.id, "title": topic.title, "prompts": list(topic.prompts or [])}
+
+
+def table_dict(table):
+    """A table with its topic."""
+    return {"id": table.id, "name": table.name, "remote": table.remote,
+            "video_url": table.video_url, "topic": topic_dict(table.topic)}
+
+
+def participant_dict(participant):
+    """A participant as the console sees them."""
+    return {"id": participant.id, "name": participant.display_name,
+            "organisation": participant.organisation,
+            "organisation_type": participant.organisation_type, "remote": participant.remote,
+            "table_id": participant.table_id, "online": participant.connections > 0}
+
+
+def workshop_dict(workshop):
+    """The workshop's public facts."""
+    return {"id": workshop.id, "code": workshop.code, "title": workshop.title,
+            "date": workshop.date.isoformat() if workshop.date else None,
+            "place": workshop.place, "language": workshop.language, "state": workshop.state}
+
+
+def _notes(workshop_id, table_id=None, include_hidden=False):
+    """Notes of a workshop (or one table), oldest first."""
+    query = select(Note).where(Note.workshop_id == workshop_id)
+    if table_id is not None:
+        query = query.where(Note.table_id == table_id)
+    if not include_hidden:
+        query = query.where(Note.hidden.is_(False))
+    return [note_dict(n) for n in db.session.scalars(query.order_by(Note.id))]
+
+
+def participant_view(participant):
+    """A phone's state: the workshop, the tables, my table and its notes."""
+    workshop = db.session.get(Workshop, participant.workshop_id)
+    table_id = participant.table_id
+    return {"workshop": workshop_dict(workshop),
+            "me": {"id": participant.id, "name": participant.display_name,
+                   "table_id": table_id, "remote": participant.remote},
+            "tables": [table_dict(t) for t in workshop.tables],
+            "notes": _notes(workshop.id, table_id) if table_id else []}
+
+
+def board_view(workshop):
+    """The projected board: every table and its visible notes."""
+    return {"workshop": workshop_dict(workshop),
+            "tables": [table_dict(t) for t in workshop.tables],
+            "notes": _notes(workshop.id)}
+
+
+def console_view(workshop):
+    """The facilitator's console: everything, hidden notes and people included."""
+    people = db.session.scalars(select(Participant).where(
+        Participant.workshop_id == workshop.id, Participant.removed_at.is_(None))
+        .order_by(Participant.id))
+    return {"workshop": workshop_dict(workshop),
+            "tables": [table_dict(t) for t in workshop.tables],
+            "participants": [participant_dict(p) for p in people],
+            "notes": _notes(workshop.id, include_hidden=True)}

@@ -1,0 +1,71 @@
+// The projected board: every table with its topic and live notes. No controls.
+import { connectLive, format, noteElement, strings } from "./live.js";
+
+const app = document.getElementById("app");
+const container = document.getElementById("tables");
+
+function tableColumn(table) {
+  const section = document.createElement("section");
+  section.className = `board-table${table.remote ? " remote" : ""}`;
+  section.dataset.tableId = table.id;
+  const head = document.createElement("header");
+  const name = document.createElement("h2");
+  name.textContent = table.name;
+  if (table.remote) {
+    const tag = document.createElement("span");
+    tag.className = "tag";
+    tag.textContent = strings.remote;
+    name.append(" ", tag);
+  }
+  const topic = document.createElement("p");
+  topic.className = "topic";
+  topic.textContent = table.topic?.title ?? "";
+  const count = document.createElement("p");
+  count.className = "count";
+  head.append(name, topic, count);
+  const list = document.createElement("ul");
+  list.className = "notes";
+  section.append(head, list);
+  return section;
+}
+
+function listFor(tableId) {
+  return container.querySelector(`[data-table-id="${tableId}"] .notes`);
+}
+
+function addNote(note) {
+  const list = listFor(note.table_id);
+  if (!list || note.hidden || list.querySelector(`[data-id="${note.id}"]`)) return;
+  list.append(noteElement(note));
+  updateCount(list);
+}
+
+function removeNote(noteId) {
+  const element = container.querySelector(`.note[data-id="${noteId}"]`);
+  const list = element?.parentElement;
+  element?.remove();
+  if (list) updateCount(list);
+}
+
+function updateCount(list) {
+  list.parentElement.querySelector(".count").textContent =
+    format(strings.notes_count, { count: list.children.length });
+}
+
+function render(snapshot) {
+  container.replaceChildren(...snapshot.tables.map(tableColumn));
+  container.style.setProperty("--columns", String(Math.min(snapshot.tables.length, 6)));
+  container.querySelectorAll(".notes").forEach(updateCount);
+  snapshot.notes.forEach(addNote);
+}
+
+connectLive({
+  auth: () => ({ role: "board", code: app.dataset.code, key: app.dataset.key, lang: app.dataset.lang }),
+  statusEl: document.getElementById("status"),
+  onSnapshot: render,
+  handlers: {
+    "note:added": ({ note }) => addNote(note),
+    "note:shown": ({ note }) => addNote(note),
+    "note:hidden": ({ note_id }) => removeNote(note_id),
+  },
+});

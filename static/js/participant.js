@@ -1,0 +1,191 @@
+// The participant's phone: join, then the table view with live notes and a
+// composer whose unacknowledged notes wait in an outbox (localStorage).
+import { connectLive, format, noteElement, strings } from "./live.js";
+
+const app = document.getElementById("app");
+const code = app.dataset.code;
+const noteMax = Number(app.dataset.noteMax);
+const tokenKey = `kahvila:${code}:token`;
+const outboxKey = `kahvila:${code}:outbox`;
+const $ = (id) => document.getElementById(id);
+
+let live = null;
+let me = null;
+let tables = [];
+
+const outbox = {
+  all: () => JSON.parse(localStorage.getItem(outboxKey) || "[]"),
+  save: (items) => localStorage.setItem(outboxKey, JSON.stringify(items)),
+  add(item) { this.save([...this.all(), item]); },
+  remove(clientId) { this.save(this.all().filter((n) => n.client_id !== clientId)); },
+};
+
+function newClientId() {
+  // crypto.randomUUID needs https; getRandomValues also works on a venue's plain http.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function showJoin(message = "") {
+  $("join").hidden = false;
+  $("table-view").hidden = true;
+  $("join-error").textContent = message;
+}
+
+async function submitJoin(event) {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  const tableId = form.get("table_id");
+  const body = {
+    name: form.get("name"), organisation: form.get("organisation"),
+    organisation_type: form.get("organisation_type"), remote: form.get("remote") === "1",
+    table_id: tableId ? Number(tableId) : null,
+  };
+  try {
+    const response = await fetch(`/w/${code}/join`, {
+      method: "POST", body: JSON.stringify(body),
+      headers: { "Content-Type": "application/json",
+        "X-CSRFToken": document.querySelector("meta[name=csrf-token]").content },
+    });
+    const result = await response.json();
+    if (!result.ok) { $("join-error").textContent = result.error.message; $("name").focus(); return; }
+    localStorage.setItem(tokenKey, result.token);
+    startLive();
+  } catch {
+    $("join-error").textContent = strings.join_failed;
+  }
+}
+
+function renderTable(snapshot) {
+  me = snapshot.me;
+  tables = snapshot.tables;
+  const table = tables.find((t) => t.id === me.table_id);
+  $("join").hidden = true;
+  $("table-view").hidden = false;
+  $("table-name").textContent = table ? table.name : strings.no_table;
+  $("topic-title").textContent = table?.topic?.title ?? "";
+  $("prompts").replaceChildren(...(table?.topic?.prompts ?? []).map((q) => {
+    const li = document.createElement("li"); li.textContent = q; return li;
+  }));
+  $("prompts-box").hidden = !(table?.topic?.prompts?.length);
+  $("video").hidden = !(table?.remote && table.video_url);
+  if (table?.video_url) $("video-link").href = table.video_url;
+  $("notes").replaceChildren();
+  snapshot.notes.forEach(addNote);
+  outbox.all().forEach((item) => { showPending(item); sendNote(item); });
+  renderTableChoices();
+  updateEmpty();
+}
+
+function renderTableChoices() {
+  $("table-choices").replaceChildren(...tables.filter((t) => t.id !== me.table_id).map((t) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = format(strings.sit_here, { name: t.name });
+    button.addEventListener("click", () => chooseTable(t.id));
+    return button;
+  }));
+}
+
+async function chooseTable(tableId) {
+  const ack = await live.request("table:choose", { table_id: tableId });
+  if (ack.ok) renderTable(ack.snapshot);
+}
+
+function addNote(note) {
+  if (note.hidden) return;
+  const list = $("notes");
+  const existing = list.querySelector(`[data-id="${note.id}"]`)
+    ?? list.querySelector(`[data-client-id="${CSS.escape(note.client_id)}"].pending`);
+  const element = noteElement(note, { mine: note.author_id === me?.id });
+  if (existing) existing.replaceWith(element); else list.append(element);
+  updateEmpty();
+  return !existing;
+}
+
+function showPending(item) {
+  if ($("notes").querySelector(`[data-client-id="${CSS.escape(item.client_id)}"]`)) return;
+  const element = noteElement({ ...item, id: "" });
+  element.classList.add("pending");
+  const tag = document.createElement("span");
+  tag.className = "note-meta";
+  tag.textContent = strings.pending;
+  element.append(tag);
+  $("notes").append(element);
+  updateEmpty();
+}
+
+function updateEmpty() {
+  $("no-notes").hidden = $("notes").children.length > 0;
+}
+
+async function sendNote(item) {
+  if (!live?.socket.connected) return; // sent again after the next connect
+  try {
+    const ack = await live.request("note:add", item);
+    outbox.remove(item.client_id);
+    if (ack.ok) { addNote(ack.note); return; }
+    // Refused: take the note back into the composer so nothing typed is lost.
+    $("notes").querySelector(`[data-client-id="${CSS.escape(item.client_id)}"]`)?.remove();
+    $("note-text").value = item.text;
+    $("composer-error").textContent = ack.error.message;
+    updateEmpty();
+  } catch {
+    // No ack in time: the note stays in the outbox and is resent on reconnect.
+  }
+}
+
+function submitNote(event) {
+  event.preventDefault();
+  const text = $("note-text").value.trim();
+  const error = !text ? strings.note_empty : text.length > noteMax ? strings.note_too_long : "";
+  $("composer-error").textContent = error;
+  if (error) { $("note-text").focus(); return; }
+  const item = { client_id: newClientId(), text };
+  outbox.add(item);
+  showPending(item);
+  $("note-text").value = "";
+  updateCounter();
+  sendNote(item);
+}
+
+function updateCounter() {
+  const left = noteMax - $("note-text").value.length;
+  $("note-count").textContent = format(strings.characters_left, { count: left });
+  $("note-count").classList.toggle("over", left < 0);
+}
+
+function announce(note) {
+  if (note.author_id === me?.id) return;
+  $("announcer").textContent = format(strings.new_note, { text: note.text });
+}
+
+function startLive() {
+  if (live) return;
+  live = connectLive({
+    auth: () => ({ role: "participant", token: localStorage.getItem(tokenKey), lang: app.dataset.lang }),
+    statusEl: $("status"),
+    onSnapshot: renderTable,
+    onRefused: (error) => {
+      if (error.code !== "unauthorised") return;
+      localStorage.removeItem(tokenKey);
+      live.socket.disconnect();
+      live = null;
+      showJoin(strings.session_ended);
+    },
+    handlers: {
+      "note:added": ({ note }) => { if (note.table_id === me?.table_id && addNote(note)) announce(note); },
+      "note:shown": ({ note }) => { if (note.table_id === me?.table_id) addNote(note); },
+      "note:hidden": ({ note_id }) => {
+        $("notes").querySelector(`[data-id="${note_id}"]`)?.remove();
+        updateEmpty();
+      },
+    },
+  });
+}
+
+$("join-form").addEventListener("submit", submitJoin);
+$("composer").addEventListener("submit", submitNote);
+$("note-text").addEventListener("input", updateCounter);
+updateCounter();
+if (localStorage.getItem(tokenKey)) startLive(); else showJoin();

@@ -1,0 +1,68 @@
+"""Real python-socketio clients against a live server."""
+import re
+import threading
+import time
+
+import requests
+import socketio
+
+
+def join_over_http(server, name, table_index=0, remote=False):
+    """Join like a phone does: load the page for its CSRF token, then POST; returns the token."""
+    http = requests.Session()
+    code = server.workshop["code"]
+    page = http.get(f"{server.url}/w/{code}", timeout=10).text
+    csrf = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
+    response = http.post(f"{server.url}/w/{code}/join", timeout=10, headers={"X-CSRFToken": csrf},
+                         json={"name": name, "table_id": server.workshop["tables"][table_index],
+                               "remote": remote})
+    assert response.status_code == 201, response.text
+    return response.json()["token"]
+
+
+class LiveClient:
+    """A Socket.IO client that records every broadcast it receives."""
+
+    def __init__(self, server, auth, transports=("websocket",)):
+        self.events = []
+        self.lock = threading.Lock()
+        self.sio = socketio.Client(reconnection=False)
+        self.sio.on("*", self._record)
+        self.sio.connect(server.url, auth=auth, transports=list(transports), wait_timeout=10)
+
+    def _record(self, event, data=None):
+        with self.lock:
+            self.events.append((event, data))
+
+    def call(self, event, data=None, timeout=10):
+        """Emit and wait for the ack."""
+        return self.sio.call(event, data, timeout=timeout)
+
+    def payloads(self, name):
+        """Payloads of the named broadcast received so far."""
+        with self.lock:
+            return [data for event, data in self.events if event == name]
+
+    def wait_for(self, predicate, timeout=10):
+        """Wait until predicate(self) is true; return whether it became true."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate(self):
+                return True
+            time.sleep(0.02)
+        return predicate(self)
+
+    def close(self):
+        """Disconnect."""
+        self.sio.disconnect()
+
+
+def phone(server, token):
+    """A participant's phone."""
+    return LiveClient(server, {"role": "participant", "token": token})
+
+
+def board(server):
+    """The projected board."""
+    w = server.workshop
+    return LiveClient(server, {"role": "board", "code": w["code"], "key": w["board_key"]})
