@@ -5,8 +5,10 @@ import eventlet; eventlet.monkey_patch()  # noqa: E702,I001  (before any other i
 import os  # noqa: E402
 import sys  # noqa: E402
 
+import eventlet.wsgi  # noqa: E402
+
 from facilitation import create_app  # noqa: E402
-from facilitation.serve import prepare, serve  # noqa: E402
+from facilitation.serve import open_listener, prepare  # noqa: E402
 
 app = create_app()
 
@@ -14,7 +16,11 @@ if __name__ == "__main__":
     host = os.environ.get("HOST", "127.0.0.1")
     port = int(os.environ.get("PORT", "5000"))
     try:
-        prepare(app, host, port)
+        listener = open_listener(host, port)
     except OSError as error:
         sys.exit(str(error))
-    serve(app, host, port)
+    prepare(app)
+    print(f"Kahvila is serving on http://{host}:{port}/", flush=True)
+    # What socketio.run does for eventlet, on our own socket; max_size lifts
+    # eventlet's default of 1,024 simultaneous connections.
+    eventlet.wsgi.server(listener, app, max_size=app.config["MAX_CONNECTIONS"], log_output=False)

@@ -39,6 +39,12 @@ class Config:
     # A note is short; nothing a client sends needs more than this.
     MAX_HTTP_BUFFER_SIZE = _env_int("MAX_HTTP_BUFFER_SIZE", 64 * 1024)
     NOTE_MAX_LENGTH = _env_int("NOTE_MAX_LENGTH", 280)
+    # Rate limits per person: a burst (an outbox resending after a reconnect),
+    # then a steady rate. Far above what a person types; they stop a runaway script.
+    NOTES_RATE_PER_MINUTE = _env_int("NOTES_RATE_PER_MINUTE", 30)
+    NOTES_BURST = _env_int("NOTES_BURST", 100)
+    EVENTS_RATE_PER_MINUTE = _env_int("EVENTS_RATE_PER_MINUTE", 600)
+    EVENTS_BURST = _env_int("EVENTS_BURST", 200)
     BABEL_DEFAULT_LOCALE = "fi"
     # Languages with a complete catalogue; Swedish joins when its catalogue is done.
     LANGUAGES = ("fi", "en")

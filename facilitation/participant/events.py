@@ -3,6 +3,7 @@ from flask_socketio import join_room, leave_room
 
 from ..extensions import socketio
 from ..realtime.guard import event_handler, require_int
+from ..realtime.limits import check_rate
 from ..realtime.rooms import table_room
 from ..services import notes, participants, snapshots
 
@@ -15,6 +16,7 @@ def on_note_add(participant, data):
     Broadcast `note:added` to the table, the board and the console; ack
     `{note, duplicate}` (a repeated client id is stored once and acked again).
     """
+    check_rate("notes", participant.id)
     note, created = notes.add_note(participant, data.get("client_id"), data.get("text"))
     return {"note": snapshots.note_dict(note), "duplicate": not created}
 

@@ -1,7 +1,7 @@
 """Connect, sync, disconnect, unknown events and crashes: common to every audience."""
 import logging
 
-from flask import session
+from flask import request, session
 from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, join_room
 
@@ -10,9 +10,14 @@ from ..extensions import db, socketio
 from ..services import events, participants, snapshots
 from ..services.workshops import owned_workshop, workshop_by_code
 from .guard import event_handler
+from .limits import limiter
 from .rooms import board_room, console_room, table_room, workshop_room
 
 log = logging.getLogger(__name__)
+
+# Past this many missed events a snapshot is smaller than the replay.
+REPLAY_LIMIT = 500
+REPLAY_OVERLAP = 50
 
 
 @socketio.on("connect")
@@ -65,6 +70,7 @@ def _authenticate(auth):
 @socketio.on("disconnect")
 def on_disconnect(*_reason):
     """Any client leaving: a participant's presence is updated on the console."""
+    limiter.forget(("events", ("socket", request.sid)))
     if session.get("role") == "participant":
         try:
             participants.set_presence(participants.active_participant(session["participant_id"]), -1)
@@ -75,19 +81,46 @@ def on_disconnect(*_reason):
 @socketio.on("sync")
 @event_handler()
 def on_sync(actor, data):
-    """Any client, after every (re)connect: ack `{seq, snapshot}` of what it may see."""
+    """Any client, after every (re)connect: ack what it missed since `last_seq`.
+
+    Either `{seq, events}` (the broadcasts it may see since then, oldest first)
+    or, on a first connect or when too far behind, `{seq, snapshot}`.
+    """
+    last_seq = data.get("last_seq", 0)
+    if not isinstance(last_seq, int) or isinstance(last_seq, bool) or last_seq < 0:
+        raise DomainError("bad_payload")
     workshop_id = session["workshop_id"]
     # Read the counter first: anything newer arrives as a broadcast and is
     # applied idempotently by the client.
     seq = events.current_seq(workshop_id)
+    if 0 < last_seq <= seq and seq - last_seq <= REPLAY_LIMIT:
+        # Start a little early: broadcasts of concurrent writers may have
+        # reached the client out of order, and replaying in order is harmless.
+        since = max(0, last_seq - REPLAY_OVERLAP)
+        return {"seq": seq, "events": events.events_since(workshop_id, since, **_visible(actor))}
+    return {"seq": seq, "snapshot": _snapshot(actor)}
+
+
+def _visible(actor):
+    """Which recorded events this socket may be replayed."""
     role = session["role"]
     if role == "participant":
-        snapshot = snapshots.participant_view(actor)
-    elif role == "board":
-        snapshot = snapshots.board_view(actor)
-    else:
-        snapshot = snapshots.console_view(actor)
-    return {"seq": seq, "snapshot": snapshot}
+        if actor.table_id is None:
+            return {"audiences": ("all",)}
+        return {"audiences": ("all", "table"), "table_id": actor.table_id}
+    if role == "board":
+        return {"audiences": ("all", "table")}
+    return {"audiences": ("all", "table", "console")}
+
+
+def _snapshot(actor):
+    """The full view of this socket's audience."""
+    role = session["role"]
+    if role == "participant":
+        return snapshots.participant_view(actor)
+    if role == "board":
+        return snapshots.board_view(actor)
+    return snapshots.console_view(actor)
 
 
 @socketio.on("*")

@@ -1,13 +1,14 @@
 """One guard for every Socket.IO event: who speaks, the payload's shape, the ack."""
 import functools
 
-from flask import session
+from flask import request, session
 
 from ..errors import DomainError, error_body
 from ..extensions import db
 from ..models import Workshop
 from ..services.participants import active_participant
 from ..services.workshops import owned_workshop
+from .limits import check_rate
 
 
 def load_actor(role):
@@ -27,6 +28,13 @@ def load_actor(role):
     raise DomainError("unauthorised")
 
 
+def _rate_key():
+    """Whom a rate limit counts: the participant across their sockets, else the socket."""
+    if session.get("role") == "participant":
+        return ("participant", session["participant_id"])
+    return ("socket", request.sid)
+
+
 def event_handler(role=None):
     """Decorate a handler `fn(actor, data) -> dict` so that it always acknowledges.
 
@@ -38,6 +46,7 @@ def event_handler(role=None):
         def run(data=None, *_extra):
             try:
                 actor = load_actor(role)
+                check_rate("events", _rate_key())
                 data = {} if data is None else data
                 if not isinstance(data, dict):
                     raise DomainError("bad_payload")

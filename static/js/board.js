@@ -1,5 +1,5 @@
 // The projected board: every table with its topic and live notes. No controls.
-import { connectLive, format, noteElement, strings } from "./live.js";
+import { connectLive, showStatus, format, noteElement, strings } from "./live.js";
 
 const app = document.getElementById("app");
 const container = document.getElementById("tables");
@@ -61,7 +61,7 @@ function render(snapshot) {
 
 connectLive({
   auth: () => ({ role: "board", code: app.dataset.code, key: app.dataset.key, lang: app.dataset.lang }),
-  statusEl: document.getElementById("status"),
+  onStatus: (state) => showStatus(document.getElementById("status"), state),
   onSnapshot: render,
   handlers: {
     "note:added": ({ note }) => addNote(note),

@@ -1,5 +1,5 @@
 // The facilitator's console: people and presence, every note live, hide/show.
-import { connectLive, noteElement, strings } from "./live.js";
+import { connectLive, showStatus, noteElement, strings } from "./live.js";
 
 const app = document.getElementById("app");
 const $ = (id) => document.getElementById(id);
@@ -98,7 +98,7 @@ function render(snapshot) {
 
 live = connectLive({
   auth: () => ({ role: "console", workshop_id: Number(app.dataset.workshopId), lang: app.dataset.lang }),
-  statusEl: $("status"),
+  onStatus: (state) => showStatus($("status"), state),
   onSnapshot: render,
   handlers: {
     "note:added": ({ note }) => upsertNote(note),

@@ -10,43 +10,52 @@ export function format(template, values = {}) {
   return template.replace(/%\((\w+)\)s/g, (_, key) => String(values[key] ?? ""));
 }
 
-/** Open the socket; `onSnapshot(snapshot, seq)` runs after every (re)connect. */
-export function connectLive({ auth, onSnapshot, handlers = {}, onRefused, statusEl }) {
+/**
+ * Open the socket. After every (re)connect the server answers `sync` with
+ * either the events missed since the last sequence number (applied in order
+ * through `handlers`) or a full snapshot (`onSnapshot`).
+ */
+export function connectLive({ auth, onSnapshot, handlers = {}, onRefused, onStatus }) {
   let lastSeq = 0;
-  const socket = io({ auth: (cb) => cb({ ...auth(), last_seq: lastSeq }) });
-  const setStatus = (state) => {
-    if (!statusEl) return;
-    statusEl.dataset.state = state;
-    statusEl.textContent = strings[state] ?? state;
+  let state = "connecting";
+  const socket = io({ auth: (cb) => cb(auth()) });
+  const setStatus = (next) => { state = next; onStatus?.(next); };
+  const apply = (name, payload) => {
+    if (typeof payload?.seq === "number") lastSeq = Math.max(lastSeq, payload.seq);
+    handlers[name]?.(payload);
   };
   socket.on("connect", async () => {
     try {
       const ack = await socket.timeout(15000).emitWithAck("sync", { last_seq: lastSeq });
       if (!ack.ok) return onRefused?.(ack.error);
+      if (ack.snapshot) onSnapshot(ack.snapshot, ack.seq);
+      else ack.events.forEach(({ name, data }) => apply(name, data));
       lastSeq = Math.max(lastSeq, ack.seq);
       setStatus("connected");
-      onSnapshot(ack.snapshot, ack.seq);
     } catch {
       socket.disconnect().connect(); // no answer: start over
     }
   });
   socket.on("connect_error", (err) => {
-    if (err?.data?.code) {
-      setStatus("offline");
-      onRefused?.(err.data);
-    } else {
-      setStatus(navigator.onLine === false ? "offline" : "reconnecting");
-    }
+    if (err?.data?.code) onRefused?.(err.data);
+    setStatus(navigator.onLine === false ? "offline" : "reconnecting");
   });
   socket.on("disconnect", () => setStatus(navigator.onLine === false ? "offline" : "reconnecting"));
-  for (const [name, handler] of Object.entries(handlers)) {
-    socket.on(name, (payload) => {
-      if (typeof payload?.seq === "number") lastSeq = Math.max(lastSeq, payload.seq);
-      handler(payload);
-    });
-  }
-  return { socket, setStatus, request: (event, data, ms = 10000) =>
-    socket.timeout(ms).emitWithAck(event, data) };
+  for (const name of Object.keys(handlers)) socket.on(name, (payload) => apply(name, payload));
+  // The browser knows first when the network comes back: reconnect at once.
+  window.addEventListener("online", () => { if (!socket.connected) socket.connect(); });
+  window.addEventListener("offline", () => setStatus("offline"));
+  return {
+    socket,
+    get state() { return state; },
+    request: (event, data, ms = 10000) => socket.timeout(ms).emitWithAck(event, data),
+  };
+}
+
+/** Show a connection state in words on a status element. */
+export function showStatus(element, state, extra = "") {
+  element.dataset.state = state;
+  element.textContent = (strings[state] ?? state) + (extra ? ` · ${extra}` : "");
 }
 
 /** A sticky note as a list item; text only via textContent, never as HTML. */

@@ -1,6 +1,6 @@
 // The participant's phone: join, then the table view with live notes and a
 // composer whose unacknowledged notes wait in an outbox (localStorage).
-import { connectLive, format, noteElement, strings } from "./live.js";
+import { connectLive, format, noteElement, showStatus, strings } from "./live.js";
 
 const app = document.getElementById("app");
 const code = app.dataset.code;
@@ -16,9 +16,16 @@ let tables = [];
 const outbox = {
   all: () => JSON.parse(localStorage.getItem(outboxKey) || "[]"),
   save: (items) => localStorage.setItem(outboxKey, JSON.stringify(items)),
-  add(item) { this.save([...this.all(), item]); },
-  remove(clientId) { this.save(this.all().filter((n) => n.client_id !== clientId)); },
+  add(item) { this.save([...this.all(), item]); updateStatus(); },
+  remove(clientId) { this.save(this.all().filter((n) => n.client_id !== clientId)); updateStatus(); },
 };
+
+/** The connection state in words, with the count of notes waiting to be sent. */
+function updateStatus() {
+  if (!live) return;
+  const waiting = outbox.all().length;
+  showStatus($("status"), live.state, waiting ? format(strings.waiting, { count: waiting }) : "");
+}
 
 function newClientId() {
   // crypto.randomUUID needs https; getRandomValues also works on a venue's plain http.
@@ -72,7 +79,7 @@ function renderTable(snapshot) {
   if (table?.video_url) $("video-link").href = table.video_url;
   $("notes").replaceChildren();
   snapshot.notes.forEach(addNote);
-  outbox.all().forEach((item) => { showPending(item); sendNote(item); });
+  outbox.all().forEach(showPending);
   renderTableChoices();
   updateEmpty();
 }
@@ -117,6 +124,11 @@ function showPending(item) {
 
 function updateEmpty() {
   $("no-notes").hidden = $("notes").children.length > 0;
+}
+
+/** Send every note still waiting (after each connect: replay or snapshot). */
+function resendOutbox() {
+  outbox.all().forEach((item) => { showPending(item); sendNote(item); });
 }
 
 async function sendNote(item) {
@@ -164,7 +176,7 @@ function startLive() {
   if (live) return;
   live = connectLive({
     auth: () => ({ role: "participant", token: localStorage.getItem(tokenKey), lang: app.dataset.lang }),
-    statusEl: $("status"),
+    onStatus: () => { updateStatus(); if (live?.state === "connected") resendOutbox(); },
     onSnapshot: renderTable,
     onRefused: (error) => {
       if (error.code !== "unauthorised") return;

@@ -1,5 +1,6 @@
 """Real python-socketio clients against a live server."""
 import re
+import socket
 import threading
 import time
 
@@ -23,12 +24,14 @@ def join_over_http(server, name, table_index=0, remote=False):
 class LiveClient:
     """A Socket.IO client that records every broadcast it receives."""
 
-    def __init__(self, server, auth, transports=("websocket",)):
+    def __init__(self, server, auth, transports=("websocket",), reconnection=False, headers=None):
         self.events = []
         self.lock = threading.Lock()
-        self.sio = socketio.Client(reconnection=False)
+        self.sio = socketio.Client(reconnection=reconnection, reconnection_delay=0.2,
+                                   reconnection_delay_max=1)
         self.sio.on("*", self._record)
-        self.sio.connect(server.url, auth=auth, transports=list(transports), wait_timeout=10)
+        self.sio.connect(server.url, auth=auth, transports=list(transports), wait_timeout=10,
+                         headers=headers or {})
 
     def _record(self, event, data=None):
         with self.lock:
@@ -56,6 +59,10 @@ class LiveClient:
         """Disconnect."""
         self.sio.disconnect()
 
+    def cut(self):
+        """Break the transport without a Socket.IO goodbye, as a dropped Wi-Fi does."""
+        self.sio.eio.ws.sock.shutdown(socket.SHUT_RDWR)
+
 
 def phone(server, token):
     """A participant's phone."""
@@ -66,3 +73,30 @@ def board(server):
     """The projected board."""
     w = server.workshop
     return LiveClient(server, {"role": "board", "code": w["code"], "key": w["board_key"]})
+
+
+def console(server, email="live@example.fi", password="kahvia-ja-pullaa"):
+    """The facilitator's console: sign in over HTTP, then connect with the session cookie."""
+    http = requests.Session()
+    form = http.get(f"{server.url}/login", timeout=10).text
+    csrf = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', form).group(1)
+    response = http.post(f"{server.url}/login", timeout=10, allow_redirects=False,
+                         data={"csrf_token": csrf, "email": email, "password": password})
+    assert response.status_code == 302, response.text
+    cookie = "; ".join(f"{k}={v}" for k, v in http.cookies.items())
+    return LiveClient(server, {"role": "console", "workshop_id": server.workshop["id"]},
+                      headers={"Cookie": cookie})
+
+
+class BoardState:
+    """A board's notes as a client written from docs/protocol.md keeps them."""
+
+    def __init__(self, snapshot):
+        self.notes = {n["id"]: n["text"] for n in snapshot["notes"]}
+
+    def apply(self, name, data):
+        """Apply one broadcast (live or replayed)."""
+        if name in ("note:added", "note:shown") and not data["note"]["hidden"]:
+            self.notes[data["note"]["id"]] = data["note"]["text"]
+        elif name == "note:hidden":
+            self.notes.pop(data["note_id"], None)

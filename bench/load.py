@@ -1,0 +1,605 @@
+"""Load: sticky notes over Socket.IO from many phones, against the app and a bare relay.
+
+Run from the repository root, e.g.
+
+    python bench/load.py --clients 2000 --tables 40 --rate 100 --seconds 30
+    python bench/load.py --clients 2000 --tables 40 --burst 1000
+
+For each target (`--mode app`, `bare` or `both`, the default) it starts a server in a
+subprocess on a free port of 127.0.0.1, connects N simulated phones spread evenly over T tables
+plus a board and a console (python-socketio AsyncClients, websocket only, all in this one
+asyncio process), posts R notes a second for S seconds round-robin from the phones, and
+measures every delivery of each note to the other phones of its table and to the watchers
+(board, console), and each ack at the sender. The app is `python app.py` on a fresh instance
+folder, seeded inside its own app context; the bare relay is bench/bare_relay.py, the same
+Flask-SocketIO and eventlet server with no database: the floor.
+
+`--burst N` posts N notes evenly over about 2 s instead and tells whether all were acked and
+delivered within 5 s of the first send.
+
+It prints a human summary and, as its last line, one JSON object of the figures.
+"""
+import argparse
+import asyncio
+import gc
+import json
+import math
+import os
+import re
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import requests
+import socketio
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+EMAIL, PASSWORD = "kuorma@example.fi", "kahvia-ja-pullaa"
+CONNECT_BATCH = 100
+ACK_TIMEOUT = 15.0
+DRAIN_SECONDS = 10.0
+BURST_WINDOW = 2.0
+BURST_DEADLINE = 5.0
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+# --- servers in subprocesses ---------------------------------------------------------------
+
+def free_port():
+    """A TCP port of 127.0.0.1 that nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+class ServerProcess:
+    """A server started as `python <script>` with its own port, stopped when done."""
+
+    def __init__(self, name, script, env, workdir):
+        self.name, self.script, self.workdir = name, script, Path(workdir)
+        self.port = free_port()
+        self.env = {**os.environ, **env, "HOST": HOST, "PORT": str(self.port)}
+        self.process = None
+        self.log_path = self.workdir / f"{name}-{self.port}.log"
+
+    @property
+    def url(self):
+        """The server's base URL."""
+        return f"http://{HOST}:{self.port}"
+
+    def start(self, timeout=60):
+        """Start the server and wait until it answers an Engine.IO handshake."""
+        self.log = open(self.log_path, "ab")
+        self.process = subprocess.Popen([sys.executable, self.script], cwd=ROOT, env=self.env,
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} exited: {self.read_log()[-2000:]}")
+            try:
+                requests.get(self.url + "/socket.io/?EIO=4&transport=polling", timeout=1)
+                return self
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        raise RuntimeError(f"{self.name} did not start: {self.read_log()[-2000:]}")
+
+    def read_log(self):
+        """What the server printed so far."""
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def rss_mb(self):
+        """Resident memory of the server process, from /proc."""
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024
+
+    def cpu_seconds(self):
+        """User + system CPU time the server process has used so far."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+    def stop(self):
+        """Terminate the server (kill it if it lingers)."""
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        if getattr(self, "log", None):
+            self.log.close()
+
+
+SEED = """
+import json, sys, warnings
+warnings.filterwarnings("ignore")
+from facilitation import create_app
+from facilitation.services import accounts, participants, workshops
+clients, tables, email, password = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
+app = create_app()
+with app.app_context():
+    person = accounts.create_facilitator(email, password)
+    workshop = workshops.create_workshop(
+        person.id, "Kuormitustesti", [{"name": f"Pöytä {i + 1}"} for i in range(tables)],
+        [{"title": f"Aihe {i + 1}", "prompts": ["Mikä toimii?"]} for i in range(tables)])
+    table_ids = [t.id for t in workshop.tables]
+    phones = []
+    for i in range(clients):
+        table_id = table_ids[i % tables]
+        _, token = participants.join(workshop, f"Osallistuja {i + 1}", table_id=table_id)
+        phones.append([token, table_id])
+    print(json.dumps({"id": workshop.id, "code": workshop.code, "board_key": workshop.board_key,
+                      "tables": table_ids, "phones": phones}))
+"""
+
+
+def app_server(workdir, limits):
+    """The real app on a fresh instance folder, with the given rate-limit settings."""
+    env = {"INSTANCE_PATH": str(Path(workdir) / "instance"), "SECRET_KEY": "bench-load-secret",
+           **{key: str(value) for key, value in limits.items()}}
+    return ServerProcess("app", "app.py", env, workdir)
+
+
+def bare_server(workdir):
+    """The bare relay: the same transport with nothing behind it."""
+    return ServerProcess("bare", str(ROOT / "bench" / "bare_relay.py"), {}, workdir)
+
+
+def seed_workshop(server, clients, tables):
+    """Create a facilitator, a workshop of T tables and N seated participants in the app.
+
+    Runs the app's own services in a subprocess against the server's database, as the live
+    tests do; returns the workshop's ids and one (token, table id) per participant.
+    """
+    done = subprocess.run([sys.executable, "-c", SEED, str(clients), str(tables), EMAIL, PASSWORD],
+                          cwd=ROOT, env=server.env, capture_output=True, text=True, timeout=600)
+    if done.returncode != 0:
+        raise RuntimeError("seeding failed: " + done.stderr[-3000:])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def console_cookie(url):
+    """Sign in over HTTP with the login form's CSRF token; the session cookie, or None."""
+    http = requests.Session()
+    page = http.get(url + "/login", timeout=10).text
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page) or \
+        re.search(r'value="([^"]+)"[^>]*name="csrf_token"', page)
+    if not match:
+        return None
+    response = http.post(url + "/login", timeout=10, allow_redirects=False, data={
+        "csrf_token": match.group(1), "email": EMAIL, "password": PASSWORD})
+    if response.status_code != 302 or "session" not in http.cookies:
+        return None
+    return "session=" + http.cookies["session"]
+
+
+# --- what a target looks like to the clients -----------------------------------------------
+
+def app_plan(server, seeded, with_console=True):
+    """Auth payloads for the app: phones by token, the board by key, the console by cookie."""
+    phones = [({"role": "participant", "token": token, "lang": "en"}, table)
+              for token, table in seeded["phones"]]
+    watchers = [("board", {"role": "board", "code": seeded["code"], "key": seeded["board_key"],
+                           "lang": "en"}, None)]
+    cookie = console_cookie(server.url) if with_console else None
+    if cookie:
+        watchers.append(("console", {"role": "console", "workshop_id": seeded["id"],
+                                     "lang": "en"}, cookie))
+    return {"phones": phones, "watchers": watchers, "sync": True}
+
+
+def bare_plan(clients, tables, watcher_names):
+    """Auth payloads for the bare relay: the table index, or the watcher's role."""
+    phones = [({"table": i % tables}, i % tables) for i in range(clients)]
+    watchers = [(name, {"role": name}, None) for name in watcher_names]
+    return {"phones": phones, "watchers": watchers, "sync": False}
+
+
+# --- measuring -----------------------------------------------------------------------------
+
+class Recorder:
+    """Counts sends, acks and deliveries, and keeps their latencies in milliseconds."""
+
+    def __init__(self, phone_tables, watcher_names):
+        self.phone_tables = phone_tables
+        self.watcher_names = watcher_names
+        self.table_size = Counter()
+        self.sent = {}
+        self.expected = self.acked = self.delivered = 0
+        self.duplicated = self.misrouted = self.echoes = self.unknown = 0
+        self.ack_ms, self.phone_ms, self.watcher_ms = [], [], []
+        self.ack_errors = Counter()
+        self.seen = set()
+        self.pending = 0
+        self.first_send = self.last_ack = self.last_delivery = None
+        self.late_sends, self.max_late_ms = 0, 0.0
+
+    def connected(self, receiver, table):
+        """A phone at this table is connected and will receive its table's notes."""
+        self.phone_tables[receiver] = table
+        self.table_size[table] += 1
+
+    def note_sent(self, cid, at, sender, table):
+        """Register a note just before it leaves, with the deliveries it should cause."""
+        self.sent[cid] = (at, sender, table)
+        self.expected += self.table_size[table] - 1 + len(self.watcher_names)
+        self.pending += 1
+        self.first_send = self.first_send or at
+
+    def ack(self, cid, reply):
+        """Record the sender's ack (or its failure) for a note."""
+        now = time.perf_counter()
+        self.pending -= 1
+        if isinstance(reply, dict) and reply.get("ok"):
+            self.acked += 1
+            self.ack_ms.append((now - self.sent[cid][0]) * 1000)
+            self.last_ack = now
+        elif isinstance(reply, dict):
+            self.ack_errors[(reply.get("error") or {}).get("code", "unknown")] += 1
+        else:
+            self.ack_errors[str(reply)] += 1
+
+    def handler(self, receiver):
+        """The `note:added` handler of one receiver (a phone index or a watcher)."""
+        def on_note_added(data):
+            self.delivery(receiver, data, time.perf_counter())
+        return on_note_added
+
+    def delivery(self, receiver, data, now):
+        """Count one `note:added` at a receiver; its latency from the time in its text."""
+        note = data.get("note") if isinstance(data, dict) else None
+        record = self.sent.get(note.get("client_id")) if isinstance(note, dict) else None
+        if record is None:
+            self.unknown += 1
+            return
+        key = (receiver, note["client_id"])
+        if key in self.seen:
+            self.duplicated += 1
+            return
+        self.seen.add(key)
+        _, sender, table = record
+        if receiver == sender:
+            self.echoes += 1
+            return
+        if isinstance(receiver, int) and self.phone_tables.get(receiver) != table:
+            self.misrouted += 1
+            return
+        latency = (now - float(note["text"].rsplit(" ", 1)[1])) * 1000
+        (self.phone_ms if isinstance(receiver, int) else self.watcher_ms).append(latency)
+        self.delivered += 1
+        self.last_delivery = now
+
+    def settled(self):
+        """Every ack is in and every expected delivery arrived."""
+        return self.pending == 0 and self.delivered >= self.expected
+
+
+def percentile(values, share):
+    """The nearest-rank percentile of a list (None when empty)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, max(0, math.ceil(share * len(ordered)) - 1))], 2)
+
+
+# --- the simulated clients -----------------------------------------------------------------
+
+async def connect_one(url, auth, cookie, on_note, stats):
+    """Connect one websocket-only client; returns it, or None after counting the failure."""
+    options = {"websocket_extra_options": {"headers": {"Cookie": cookie}}} if cookie else {}
+    client = socketio.AsyncClient(reconnection=False, **options)
+    client.on("note:added", on_note)
+
+    @client.on("disconnect")
+    def on_disconnect(*_reason):
+        stats["disconnects"] += stats["counting"]
+
+    try:
+        await client.connect(url, auth=auth, transports=["websocket"], wait_timeout=30)
+    except Exception as error:  # noqa: BLE001  (a refused or timed-out connect is a figure)
+        stats["connect_errors"][str(error)[:80]] += 1
+        return None
+    return client
+
+
+async def connect_fleet(url, plan, recorder, stats):
+    """Connect the phones in batches, then the watchers; returns (phones, watchers)."""
+    phones = {}
+    entries = list(enumerate(plan["phones"]))
+    for start in range(0, len(entries), CONNECT_BATCH):
+        batch = entries[start:start + CONNECT_BATCH]
+        clients = await asyncio.gather(*(
+            connect_one(url, auth, None, recorder.handler(i), stats) for i, (auth, _) in batch))
+        for (i, (_, table)), client in zip(batch, clients):
+            if client is not None:
+                phones[i] = client
+                recorder.connected(i, table)
+    watchers = {}
+    for name, auth, cookie in plan["watchers"]:
+        client = await connect_one(url, auth, cookie, recorder.handler(name), stats)
+        if client is not None:
+            watchers[name] = client
+    return phones, watchers
+
+
+async def sync_all(clients, stats):
+    """Send `sync` from every client as the protocol asks after a connect; time the acks."""
+    timings = []
+
+    async def sync(client):
+        started = time.perf_counter()
+        try:
+            reply = await client.call("sync", {"last_seq": 0}, timeout=60)
+        except Exception as error:  # noqa: BLE001
+            stats["sync_errors"][type(error).__name__] += 1
+            return
+        if isinstance(reply, dict) and reply.get("ok"):
+            timings.append((time.perf_counter() - started) * 1000)
+        else:
+            stats["sync_errors"][str(reply)[:80]] += 1
+
+    for start in range(0, len(clients), CONNECT_BATCH):
+        await asyncio.gather(*(sync(c) for c in clients[start:start + CONNECT_BATCH]))
+    return timings
+
+
+async def send_note(client, recorder, cid, at):
+    """Post one note (registered at `at`) with its send time in the text; wait for the ack."""
+    try:
+        reply = await client.call("note:add", {"client_id": cid, "text": f"bench {cid} {at:.6f}"},
+                                  timeout=ACK_TIMEOUT)
+    except socketio.exceptions.TimeoutError:
+        reply = "timeout"
+    except Exception as error:  # noqa: BLE001  (a dropped socket is a figure too)
+        reply = type(error).__name__
+    recorder.ack(cid, reply)
+
+
+async def pace(phones, senders, recorder, rate, seconds, tag):
+    """Post `rate` notes a second for `seconds`, round-robin over the senders, on schedule."""
+    tasks = []
+    count = int(round(rate * seconds))
+    start = time.perf_counter()
+    for i in range(count):
+        delay = start + i / rate - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        elif delay < -0.005:
+            recorder.late_sends += 1
+            recorder.max_late_ms = max(recorder.max_late_ms, -delay * 1000)
+        sender, cid, at = senders[i % len(senders)], f"{tag}-{i}", time.perf_counter()
+        # Registered before the task runs, so that draining never misses a note.
+        recorder.note_sent(cid, at, sender, recorder.phone_tables[sender])
+        tasks.append(asyncio.create_task(send_note(phones[sender], recorder, cid, at)))
+    return tasks
+
+
+async def drain(recorder, tasks, until):
+    """Wait for the acks and deliveries still on their way, at most until `until`."""
+    while time.perf_counter() < until and not recorder.settled():
+        await asyncio.sleep(0.05)
+    for task in tasks:
+        if not task.done():
+            task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def close_all(clients):
+    """Disconnect every client, in batches."""
+    clients = list(clients)
+    for start in range(0, len(clients), 200):
+        await asyncio.gather(*(c.disconnect() for c in clients[start:start + 200]),
+                             return_exceptions=True)
+
+
+def start_profiler(pid, path, seconds):
+    """py-spy recording the server for `seconds`; raw (collapsed stacks) for .txt paths."""
+    if not shutil.which("py-spy"):
+        print("py-spy not found: no profile", file=sys.stderr)
+        return None
+    fmt = "raw" if path.endswith(".txt") else "speedscope" if path.endswith(".json") else "flamegraph"
+    return subprocess.Popen(["py-spy", "record", "--pid", str(pid), "-o", path, "--format", fmt,
+                             "--duration", str(int(math.ceil(seconds))), "--rate", "100"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+async def drive(server, plan, args, tag, profile=None):
+    """Connect the fleet, post the notes, drain, and return the figures of this target."""
+    stats = {"disconnects": 0, "counting": 0, "connect_errors": Counter(), "sync_errors": Counter()}
+    recorder = Recorder({}, [])
+    started = time.perf_counter()
+    phones, watchers = await connect_fleet(server.url, plan, recorder, stats)
+    recorder.watcher_names = list(watchers)
+    connect_s = time.perf_counter() - started
+    sync_ms = await sync_all(list(phones.values()) + list(watchers.values()),
+                             stats) if plan["sync"] else []
+    await asyncio.sleep(1.0)
+    senders = sorted(phones)[:args.senders or len(phones)]
+    rate, seconds = (args.burst / BURST_WINDOW, BURST_WINDOW) if args.burst else (args.rate, args.seconds)
+    profiler = start_profiler(server.process.pid, profile, seconds + 2) if profile else None
+    stats["counting"] = 1
+    # A full collection over thousands of clients stalls this loop for tens of ms: that
+    # would be the bench's pause, not the server's, so none runs while notes flow.
+    gc.collect()
+    gc.freeze()
+    gc.disable()
+    cpu0, server_cpu0, wall0 = time.process_time(), server.cpu_seconds(), time.perf_counter()
+    tasks = await pace(phones, senders, recorder, rate, seconds, tag)
+    send_s = time.perf_counter() - wall0
+    limit = recorder.first_send + (3 * BURST_DEADLINE if args.burst else seconds + DRAIN_SECONDS)
+    await drain(recorder, tasks, limit)
+    wall = time.perf_counter() - wall0
+    figures = {"client_cpu_pct": round(100 * (time.process_time() - cpu0) / wall, 1),
+               "server_cpu_pct": round(100 * (server.cpu_seconds() - server_cpu0) / wall, 1)}
+    stats["counting"] = 0
+    gc.enable()
+    gc.unfreeze()
+    if profiler:
+        profiler.wait(timeout=seconds + 60)
+    figures.update(rss_mb=round(server.rss_mb(), 1), connect_s=round(connect_s, 1),
+                   send_s=round(send_s, 2))
+    await close_all(list(phones.values()) + list(watchers.values()))
+    return report(recorder, stats, phones, watchers, sync_ms, figures)
+
+
+def report(recorder, stats, phones, watchers, sync_ms, figures):
+    """The figures of one target as a flat dict."""
+    every = recorder.phone_ms + recorder.watcher_ms
+    first = recorder.first_send or 0
+    return {
+        "phones_connected": len(phones), "watchers": sorted(watchers),
+        "connect_errors": dict(stats["connect_errors"]), "disconnects": stats["disconnects"],
+        "sync_p95_ms": percentile(sync_ms, 0.95), "sync_errors": dict(stats["sync_errors"]),
+        "sent": len(recorder.sent), "acked": recorder.acked,
+        "ack_errors": dict(recorder.ack_errors), "expected": recorder.expected,
+        "delivered": recorder.delivered, "lost": recorder.expected - recorder.delivered,
+        "duplicated": recorder.duplicated, "misrouted": recorder.misrouted,
+        "unknown": recorder.unknown,
+        "p50_ms": percentile(every, 0.50), "p95_ms": percentile(every, 0.95),
+        "p99_ms": percentile(every, 0.99), "max_ms": percentile(every, 1.0),
+        "board_p95_ms": percentile(recorder.watcher_ms, 0.95),
+        "ack_p50_ms": percentile(recorder.ack_ms, 0.50),
+        "ack_p95_ms": percentile(recorder.ack_ms, 0.95),
+        "ack_p99_ms": percentile(recorder.ack_ms, 0.99),
+        "last_ack_s": round(recorder.last_ack - first, 3) if recorder.last_ack else None,
+        "last_delivery_s": (round(recorder.last_delivery - first, 3)
+                            if recorder.last_delivery else None),
+        "late_sends": recorder.late_sends, "max_late_ms": round(recorder.max_late_ms, 1),
+        **figures}
+
+
+# --- the run -------------------------------------------------------------------------------
+
+def run_app(args, workdir, limits):
+    """Measure the app; returns (figures, names of the watchers that connected)."""
+    server = app_server(workdir, limits).start()
+    try:
+        started = time.perf_counter()
+        seeded = seed_workshop(server, args.clients, args.tables)
+        seed_s = time.perf_counter() - started
+        plan = app_plan(server, seeded, with_console=not args.no_console)
+        figures = asyncio.run(drive(server, plan, args, "app", args.profile))
+        figures["seed_s"] = round(seed_s, 1)
+        errors = [line for line in server.read_log().splitlines()
+                  if "Traceback" in line or "ERROR" in line]
+        figures["server_errors"] = len(errors)
+        return figures, figures["watchers"]
+    finally:
+        server.stop()
+
+
+def run_bare(args, workdir, watcher_names):
+    """Measure the bare relay with the same phones, tables and watchers."""
+    server = bare_server(workdir).start()
+    try:
+        plan = bare_plan(args.clients, args.tables, watcher_names)
+        return asyncio.run(drive(server, plan, args, "bare"))
+    finally:
+        server.stop()
+
+
+def targets(app, bare, args):
+    """Which of the load targets this run meets (None where it was not measured)."""
+    if args.burst:
+        ok = app["acked"] == app["sent"] and app["lost"] == 0 and app["duplicated"] == 0
+        return {"burst_all_within_5s": bool(ok and (app["last_ack_s"] or 99) <= BURST_DEADLINE
+                                            and (app["last_delivery_s"] or 99) <= BURST_DEADLINE)}
+    met = {"zero_lost": app["lost"] == 0, "zero_duplicated": app["duplicated"] == 0,
+           "p99_under_250ms": app["p99_ms"] is not None and app["p99_ms"] < 250}
+    if bare and bare.get("p95_ms") and app.get("p95_ms") is not None:
+        met["p95_within_1.5x_bare"] = app["p95_ms"] <= 1.5 * bare["p95_ms"]
+    return met
+
+
+def print_target(name, figures):
+    """A few human lines for one target."""
+    f = figures
+    print(f"[{name}] phones {f['phones_connected']} + {', '.join(f['watchers']) or 'no watchers'}"
+          f" connected in {f['connect_s']} s; errors {f['connect_errors'] or 0}, "
+          f"disconnects during the run {f['disconnects']}")
+    print(f"[{name}] sent {f['sent']} in {f['send_s']} s, acked {f['acked']} "
+          f"{f['ack_errors'] or ''}; expected {f['expected']}, delivered {f['delivered']}, "
+          f"lost {f['lost']}, duplicated {f['duplicated']}, misrouted {f['misrouted']}")
+    print(f"[{name}] delivery p50/p95/p99/max {f['p50_ms']}/{f['p95_ms']}/{f['p99_ms']}/"
+          f"{f['max_ms']} ms (board+console p95 {f['board_p95_ms']}); ack p50/p95/p99 "
+          f"{f['ack_p50_ms']}/{f['ack_p95_ms']}/{f['ack_p99_ms']} ms; last ack "
+          f"{f['last_ack_s']} s, last delivery {f['last_delivery_s']} s after the first send")
+    print(f"[{name}] CPU: server {f['server_cpu_pct']} %, load client {f['client_cpu_pct']} %; "
+          f"server RSS {f['rss_mb']} MB; late sends {f['late_sends']} (max {f['max_late_ms']} ms)")
+
+
+def summary(args, app, bare, limits):
+    """The JSON line: the app's figures at the top level, the relay's as bare_*."""
+    main_figures = app or bare
+    line = {"clients": args.clients, "tables": args.tables, "mode": args.mode,
+            "rate": args.burst / BURST_WINDOW if args.burst else args.rate,
+            "seconds": BURST_WINDOW if args.burst else args.seconds, "burst": args.burst,
+            "senders": args.senders or args.clients, "limits": limits or "app defaults",
+            **{k: v for k, v in main_figures.items()}}
+    if bare:
+        line.update({f"bare_{k}": v for k, v in bare.items()
+                     if k in ("p50_ms", "p95_ms", "p99_ms", "max_ms", "ack_p50_ms", "ack_p95_ms",
+                              "ack_p99_ms", "lost", "duplicated", "delivered", "expected",
+                              "acked", "sent", "last_ack_s", "last_delivery_s", "rss_mb",
+                              "server_cpu_pct", "client_cpu_pct", "disconnects",
+                              "connect_errors")})
+    if app:
+        line["targets"] = targets(app, bare, args)
+    return line
+
+
+def parse_args(argv=None):
+    """The command line."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=500, help="simulated phones")
+    parser.add_argument("--tables", type=int, default=10)
+    parser.add_argument("--rate", type=float, default=50, help="notes per second")
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--mode", choices=("app", "bare", "both"), default="both")
+    parser.add_argument("--burst", type=int, default=0,
+                        help="post N notes over ~2 s instead of --rate for --seconds")
+    parser.add_argument("--senders", type=int, default=0,
+                        help="how many phones post, round-robin (default: all)")
+    parser.add_argument("--notes-burst", type=int, help="NOTES_BURST for the app server")
+    parser.add_argument("--notes-per-minute", type=int, help="NOTES_RATE_PER_MINUTE for the app")
+    parser.add_argument("--no-console", action="store_true", help="connect no console")
+    parser.add_argument("--profile", help="py-spy output of the app server while notes flow "
+                        "(.svg flame graph, .txt collapsed stacks, .json speedscope)")
+    args = parser.parse_args(argv)
+    if args.clients < 2 * args.tables or args.tables < 1:
+        parser.error("need at least two phones per table")
+    return args
+
+
+def main(argv=None):
+    """Measure the chosen targets and print the summary, the JSON line last."""
+    args = parse_args(argv)
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    limits = {k: v for k, v in (("NOTES_BURST", args.notes_burst),
+                                ("NOTES_RATE_PER_MINUTE", args.notes_per_minute)) if v}
+    app = bare = None
+    watcher_names = ["board"] if args.no_console else ["board", "console"]
+    with tempfile.TemporaryDirectory(prefix="kahvila-load-") as workdir:
+        if args.mode in ("app", "both"):
+            app, watcher_names = run_app(args, workdir, limits)
+            print_target("app", app)
+        if args.mode in ("bare", "both"):
+            bare = run_bare(args, workdir, watcher_names)
+            print_target("bare", bare)
+    line = summary(args, app, bare, limits)
+    if "targets" in line:
+        print("targets: " + ", ".join(f"{k} {'met' if v else 'MISSED'}"
+                                      for k, v in line["targets"].items()))
+    print(json.dumps(line, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
