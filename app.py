@@ -1,11 +1,12 @@
 """Kahvila's entry point: patch, build the app, run it."""
-import warnings; warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")  # noqa: E702,I001  (known: bugfix-only mode, see DESIGN.md)
-import eventlet; eventlet.monkey_patch()  # noqa: E702,I001  (before any other import)
+if __name__ == "__main__":
+    # The server patches first of all. `flask --app app …` commands import this
+    # module after Flask is loaded and need no patching, so they skip it.
+    import warnings; warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")  # noqa: E702,I001  (known: bugfix-only mode, see DESIGN.md)
+    import eventlet; eventlet.monkey_patch()  # noqa: E702,I001
 
 import os  # noqa: E402
 import sys  # noqa: E402
-
-import eventlet.wsgi  # noqa: E402
 
 from facilitation import create_app  # noqa: E402
 from facilitation.serve import open_listener, prepare  # noqa: E402
@@ -13,6 +14,8 @@ from facilitation.serve import open_listener, prepare  # noqa: E402
 app = create_app()
 
 if __name__ == "__main__":
+    import eventlet.wsgi
+
     host = os.environ.get("HOST", "127.0.0.1")
     port = int(os.environ.get("PORT", "5000"))
     try:

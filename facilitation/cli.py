@@ -1,11 +1,19 @@
-"""Flask CLI commands: `flask --app app facilitator create EMAIL`."""
+"""Flask CLI commands: `facilitator create EMAIL`, `workshop open PLAN.md`."""
+from pathlib import Path
+
 import click
 from flask.cli import AppGroup
+from flask_migrate import upgrade
+from sqlalchemy import select
 
 from .errors import DomainError, error_message
-from .services import accounts
+from .extensions import db
+from .models import Facilitator
+from .plans import PlanError
+from .services import accounts, plan_io
 
 facilitator_cli = AppGroup("facilitator", help="Facilitator accounts.")
+workshop_cli = AppGroup("workshop", help="Workshops from plan files.")
 
 
 @facilitator_cli.command("create")
@@ -14,6 +22,7 @@ facilitator_cli = AppGroup("facilitator", help="Facilitator accounts.")
                        help="The password (asked for when not given; or KAHVILA_PASSWORD).")
 def create_facilitator(email, password):
     """Create a facilitator account."""
+    upgrade()  # a fresh instance has no tables yet
     try:
         facilitator = accounts.create_facilitator(email, password)
     except DomainError as error:
@@ -21,6 +30,43 @@ def create_facilitator(email, password):
     click.echo(f"Created facilitator {facilitator.email}")
 
 
+@workshop_cli.command("open")
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--facilitator", "email", metavar="EMAIL",
+              help="The account that owns the workshop (needed when there are several).")
+def open_workshop(plan, email):
+    """Open a live workshop from a plan file; print its join code and console path."""
+    upgrade()
+    owner = _owner(email)
+    try:
+        workshop = plan_io.open_plan_bytes(owner.id, plan.read_bytes(), str(plan))
+    except OSError as error:
+        raise click.ClickException(f"{plan}: cannot read the file ({error.strerror})")
+    except PlanError as error:
+        raise click.ClickException(str(error))
+    click.echo(workshop.code)
+    click.echo(f"/console/{workshop.id}")
+
+
+def _owner(email):
+    """The facilitator named by --facilitator, or the only account there is."""
+    if email:
+        owner = db.session.scalar(
+            select(Facilitator).where(Facilitator.email == email.strip().lower()))
+        if owner is None:
+            raise click.ClickException(f"no facilitator account has the email {email}")
+        return owner
+    accounts_found = db.session.scalars(select(Facilitator).limit(2)).all()
+    if not accounts_found:
+        raise click.ClickException("there is no facilitator account yet; create one with "
+                                   "'flask --app app facilitator create EMAIL'")
+    if len(accounts_found) > 1:
+        raise click.ClickException("there are several facilitator accounts; say whose "
+                                   "workshop this is with --facilitator EMAIL")
+    return accounts_found[0]
+
+
 def register(app):
     """Add the project's commands to `flask`."""
     app.cli.add_command(facilitator_cli)
+    app.cli.add_command(workshop_cli)

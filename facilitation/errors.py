@@ -30,6 +30,7 @@ MESSAGES = {
     "email_invalid": _l("Give a valid email address."),
     "email_taken": _l("An account with this email address already exists."),
     "password_too_short": _l("The password must have at least %(limit)s characters."),
+    "no_timer": _l("There is no running round or break to time."),
     "rate_limited": _l("Too many messages in a short time. Wait a moment and try again."),
     "internal": _l("Something went wrong on the server. Your text is kept; try again."),
 }

@@ -34,7 +34,16 @@ class Workshop(db.Model):
     place: Mapped[str] = mapped_column(String(200), default="")
     language: Mapped[str] = mapped_column(String(5), default="fi")
     mode: Mapped[str] = mapped_column(String(10), default="people")
+    rounds: Mapped[int] = mapped_column(default=3)
+    round_minutes: Mapped[int] = mapped_column(default=20)
+    break_minutes: Mapped[int] = mapped_column(default=5)
+    # lobby → round → break → round … → harvest → feedback → closed
     state: Mapped[str] = mapped_column(String(20), default="lobby")
+    round_no: Mapped[int] = mapped_column(default=0)
+    # The timer: when the phase ends while running, or the seconds left while paused.
+    phase_ends_at: Mapped[datetime | None]
+    paused_remaining: Mapped[float | None]
+    message: Mapped[str | None] = mapped_column(String(300))
     # Every broadcast carries the next value of this counter (see services.events).
     seq: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -68,6 +77,10 @@ class CafeTable(db.Model):
     remote: Mapped[bool] = mapped_column(default=False)
     video_url: Mapped[str | None] = mapped_column(String(500))
     topic_id: Mapped[int | None] = mapped_column(ForeignKey("topic.id"))
+    # The participant who stays at this table; no foreign key, since participants
+    # point at tables too (checked by the service instead).
+    host_id: Mapped[int | None]
+    crystallisation: Mapped[str] = mapped_column(Text, default="")
 
     workshop: Mapped[Workshop] = relationship(back_populates="tables")
     topic: Mapped[Topic | None] = relationship()
@@ -91,6 +104,7 @@ class Participant(db.Model):
     removed_at: Mapped[datetime | None]
 
     table: Mapped[CafeTable | None] = relationship()
+    workshop: Mapped[Workshop] = relationship()
 
 
 class Note(db.Model):
@@ -107,11 +121,24 @@ class Note(db.Model):
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id"))
     client_id: Mapped[str] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)
+    round_no: Mapped[int] = mapped_column(default=0)
     kind: Mapped[str] = mapped_column(String(10), default="note")
     hidden: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     author: Mapped[Participant] = relationship()
+
+
+class Seat(db.Model):
+    """Where a participant sits in a round (planned at the break before it)."""
+
+    __table_args__ = (UniqueConstraint("participant_id", "round_no", name="uq_seat_round"),
+                      Index("ix_seat_workshop_round", "workshop_id", "round_no"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id"))
+    round_no: Mapped[int]
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id"))
+    table_id: Mapped[int] = mapped_column(ForeignKey("cafe_table.id"))
 
 
 class Event(db.Model):

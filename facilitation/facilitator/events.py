@@ -2,7 +2,7 @@
 from ..errors import DomainError
 from ..extensions import socketio
 from ..realtime.guard import event_handler, require_int
-from ..services import notes, snapshots
+from ..services import notes, rounds, snapshots, tables
 
 
 @socketio.on("note:hide")
@@ -18,3 +18,68 @@ def on_note_hide(workshop, data):
         raise DomainError("bad_payload")
     note = notes.set_hidden(workshop, require_int(data, "note_id"), hidden)
     return {"note": snapshots.note_dict(note)}
+
+
+@socketio.on("phase:next")
+@event_handler("console")
+def on_phase_next(workshop, _data):
+    """Facilitator moves the café on (lobby → round → break → … → closed).
+
+    Broadcast `phase:changed {phase, tables}` to every screen; ack `{phase}`.
+    """
+    rounds.advance(workshop)
+    return {"phase": snapshots.phase_dict(workshop)}
+
+
+@socketio.on("workshop:close")
+@event_handler("console")
+def on_workshop_close(workshop, _data):
+    """Facilitator ends the workshop at once; broadcast `phase:changed`; ack `{phase}`."""
+    rounds.close(workshop)
+    return {"phase": snapshots.phase_dict(workshop)}
+
+
+@socketio.on("timer:pause")
+@event_handler("console")
+def on_timer_pause(workshop, _data):
+    """Facilitator pauses the timer; broadcast `timer:changed {phase}` to every screen; ack `{phase}`."""
+    rounds.change_timer(workshop, "pause")
+    return {"phase": snapshots.phase_dict(workshop)}
+
+
+@socketio.on("timer:resume")
+@event_handler("console")
+def on_timer_resume(workshop, _data):
+    """Facilitator resumes the timer; broadcast `timer:changed {phase}` to every screen; ack `{phase}`."""
+    rounds.change_timer(workshop, "resume")
+    return {"phase": snapshots.phase_dict(workshop)}
+
+
+@socketio.on("timer:extend")
+@event_handler("console")
+def on_timer_extend(workshop, data):
+    """Facilitator adds `minutes` (1–60); broadcast `timer:changed {phase}`; ack `{phase}`."""
+    rounds.change_timer(workshop, "extend", data.get("minutes"))
+    return {"phase": snapshots.phase_dict(workshop)}
+
+
+@socketio.on("message:send")
+@event_handler("console")
+def on_message_send(workshop, data):
+    """Facilitator shows a short message on every screen (empty text clears it).
+
+    Broadcast `message:sent {text}` to every screen; ack `{}`.
+    """
+    rounds.send_message(workshop, data.get("text"))
+    return {}
+
+
+@socketio.on("table:host")
+@event_handler("console")
+def on_table_host(workshop, data):
+    """Facilitator names a table's host (`participant_id` null: none).
+
+    Broadcast `table:updated {table}` to the table, board and console; ack `{table}`.
+    """
+    table = tables.set_host(workshop, require_int(data, "table_id"), data.get("participant_id"))
+    return {"table": snapshots.table_dict(table)}

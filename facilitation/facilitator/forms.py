@@ -2,8 +2,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (BooleanField, DateField, EmailField, FieldList, Form, FormField,
-                     PasswordField, SelectChoice, SelectField, StringField, TextAreaField)
-from wtforms.validators import URL, DataRequired, EqualTo, Length, Optional
+                     IntegerField, PasswordField, SelectChoice, SelectField, StringField,
+                     TextAreaField)
+from wtforms.validators import URL, DataRequired, EqualTo, Length, NumberRange, Optional
 
 from ..services.accounts import MIN_PASSWORD_LENGTH
 
@@ -51,8 +52,22 @@ class WorkshopForm(FlaskForm):
     language = SelectField(_l("Language"), choices=[
         SelectChoice("fi", "suomi"), SelectChoice("sv", "svenska"),
         SelectChoice("en", "English")], default="fi")
+    mode = SelectField(_l("Rotation"), choices=[
+        SelectChoice("people", _l("People move, each table keeps its topic and host")),
+        SelectChoice("topics", _l("Topics move, people stay at their tables"))], default="people")
+    rounds = IntegerField(_l("Rounds"), default=3, validators=[DataRequired(), NumberRange(1, 12)])
+    round_minutes = IntegerField(_l("Minutes per round"), default=20,
+                                 validators=[DataRequired(), NumberRange(1, 180)])
+    break_minutes = IntegerField(_l("Minutes to move between rounds"), default=5,
+                                 validators=[Optional(), NumberRange(0, 60)])
     tables = FieldList(FormField(TableForm), min_entries=6, max_entries=40)
     topics = FieldList(FormField(TopicForm), min_entries=6, max_entries=40)
+
+    def timing(self):
+        """The rotation mode and round timing as create_workshop takes them."""
+        return {"mode": self.mode.data, "rounds": self.rounds.data,
+                "round_minutes": self.round_minutes.data,
+                "break_minutes": self.break_minutes.data or 0}
 
     def filled_tables(self):
         """The table rows that have a name."""

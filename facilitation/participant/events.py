@@ -2,10 +2,12 @@
 from flask_socketio import join_room, leave_room
 
 from ..extensions import socketio
+from ..models import Participant
 from ..realtime.guard import event_handler, require_int
 from ..realtime.limits import check_rate
 from ..realtime.rooms import table_room
-from ..services import notes, participants, snapshots
+from ..services import notes, participants, snapshots, tables
+from ..services.workshops import table_of
 
 
 @socketio.on("note:add")
@@ -34,3 +36,17 @@ def on_table_choose(participant, data):
         leave_room(table_room(participant.workshop_id, old_table_id))
     join_room(table_room(participant.workshop_id, participant.table_id))
     return {"snapshot": snapshots.participant_view(participant)}
+
+
+@socketio.on("table:crystallise")
+@event_handler(("participant", "console"))
+def on_table_crystallise(actor, data):
+    """A table's host (for their own table) or the facilitator (`table_id`) writes its crystallisation.
+
+    Broadcast `table:updated {table}` to the table, board and console; ack `{table}`.
+    """
+    if isinstance(actor, Participant):
+        table = tables.crystallise_as_host(actor, data.get("text"))
+    else:
+        table = tables.crystallise(table_of(actor.id, require_int(data, "table_id")), data.get("text"))
+    return {"table": snapshots.table_dict(table)}

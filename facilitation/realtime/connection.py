@@ -3,7 +3,7 @@ import logging
 
 from flask import request, session
 from flask_login import current_user
-from flask_socketio import ConnectionRefusedError, join_room
+from flask_socketio import ConnectionRefusedError, join_room, leave_room, rooms
 
 from ..errors import DomainError, error_body, failure
 from ..extensions import db, socketio
@@ -70,7 +70,7 @@ def _authenticate(auth):
 @socketio.on("disconnect")
 def on_disconnect(*_reason):
     """Any client leaving: a participant's presence is updated on the console."""
-    limiter.forget(("events", ("socket", request.sid)))
+    limiter().forget(("events", ("socket", request.sid)))
     if session.get("role") == "participant":
         try:
             participants.set_presence(participants.active_participant(session["participant_id"]), -1)
@@ -90,6 +90,8 @@ def on_sync(actor, data):
     if not isinstance(last_seq, int) or isinstance(last_seq, bool) or last_seq < 0:
         raise DomainError("bad_payload")
     workshop_id = session["workshop_id"]
+    if session["role"] == "participant":
+        _follow_table(actor)
     # Read the counter first: anything newer arrives as a broadcast and is
     # applied idempotently by the client.
     seq = events.current_seq(workshop_id)
@@ -99,6 +101,22 @@ def on_sync(actor, data):
         since = max(0, last_seq - REPLAY_OVERLAP)
         return {"seq": seq, "events": events.events_since(workshop_id, since, **_visible(actor))}
     return {"seq": seq, "snapshot": _snapshot(actor)}
+
+
+def _follow_table(participant):
+    """Keep the socket in the room of the table the participant sits at now.
+
+    Rounds move people between tables; each phone re-syncs after a phase
+    change, which moves its own socket (this works across processes too).
+    """
+    current = table_room(participant.workshop_id, participant.table_id) \
+        if participant.table_id else None
+    prefix = table_room(participant.workshop_id, "")
+    for room in rooms():
+        if room.startswith(prefix) and room != current:
+            leave_room(room)
+    if current:
+        join_room(current)
 
 
 def _visible(actor):

@@ -17,7 +17,8 @@ def load_actor(role):
     The socket keeps the session it had at connect time, so a removed
     participant must be caught here, not trusted from the session.
     """
-    if role is not None and session.get("role") != role:
+    roles = (role,) if isinstance(role, str) else role
+    if roles is not None and session.get("role") not in roles:
         raise DomainError("forbidden" if session.get("role") else "unauthorised")
     if session.get("role") == "participant":
         return active_participant(session["participant_id"])

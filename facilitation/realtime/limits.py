@@ -28,12 +28,14 @@ class RateLimiter:
         self._buckets.pop(key, None)
 
 
-limiter = RateLimiter()
+def limiter():
+    """This app's rate limiter (one per app, so that apps never share counts)."""
+    return current_app.extensions.setdefault("kahvila.limiter", RateLimiter())
 
 
 def check_rate(kind, key):
     """Raise `rate_limited` when this person sends more `kind` than the settings allow."""
     config = current_app.config
     per_minute, burst = config[f"{kind.upper()}_RATE_PER_MINUTE"], config[f"{kind.upper()}_BURST"]
-    if not limiter.allow((kind, key), per_minute / 60, burst):
+    if not limiter().allow((kind, key), per_minute / 60, burst):
         raise DomainError("rate_limited")

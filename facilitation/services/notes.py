@@ -26,11 +26,13 @@ def add_note(participant, client_id, text):
     existing = _by_client_id(participant.id, client_id)
     if existing is not None:
         return existing, False
+    if participant.workshop.state == "closed":
+        raise DomainError("workshop_closed")
     if participant.table_id is None:
         raise DomainError("table_required")
     note = Note(workshop_id=participant.workshop_id, table_id=participant.table_id,
                 topic_id=participant.table.topic_id, participant_id=participant.id,
-                client_id=client_id, text=text)
+                client_id=client_id, text=text, round_no=participant.workshop.round_no)
     try:
         db.session.add(note)
         db.session.flush()

@@ -1,17 +1,19 @@
 """What each audience sees: plain dicts for acks, broadcasts and pages."""
-from datetime import timezone
+from datetime import datetime, timezone
 
 from sqlalchemy import select
 
+from .. import timer
 from ..extensions import db
-from ..models import Note, Participant, Workshop
+from ..models import Note, Participant, Seat, Workshop
 
 
 def note_dict(note):
     """A note as clients see it; the author is an id, names stay on the console."""
     return {"id": note.id, "client_id": note.client_id, "table_id": note.table_id,
             "topic_id": note.topic_id, "author_id": note.participant_id, "text": note.text,
-            "kind": note.kind, "hidden": note.hidden, "created_at": _iso(note.created_at)}
+            "kind": note.kind, "hidden": note.hidden, "round": note.round_no,
+            "created_at": _iso(note.created_at)}
 
 
 def _iso(moment):
@@ -29,9 +31,19 @@ def topic_dict(topic):
 
 
 def table_dict(table):
-    """A table with its topic."""
+    """A table with its topic, its host and the host's crystallisation."""
     return {"id": table.id, "name": table.name, "remote": table.remote,
-            "video_url": table.video_url, "topic": topic_dict(table.topic)}
+            "video_url": table.video_url, "topic": topic_dict(table.topic),
+            "host_id": table.host_id, "crystallisation": table.crystallisation}
+
+
+def phase_dict(workshop, moment=None):
+    """Where the café is: phase, round, timer and the message on every screen."""
+    moment = moment or datetime.now(timezone.utc)
+    current = timer.Timer(timer.as_utc(workshop.phase_ends_at), workshop.paused_remaining)
+    return {"state": workshop.state, "round": workshop.round_no, "rounds": workshop.rounds,
+            "mode": workshop.mode, "timer": timer.describe(current, moment) if current.timed else None,
+            "message": workshop.message}
 
 
 def participant_dict(participant):
@@ -49,30 +61,47 @@ def workshop_dict(workshop):
             "place": workshop.place, "language": workshop.language, "state": workshop.state}
 
 
-def _notes(workshop_id, table_id=None, include_hidden=False):
-    """Notes of a workshop (or one table), oldest first."""
+def _notes(workshop_id, table_id=None, topic_id=None, include_hidden=False):
+    """Notes of a workshop (or of one table, or one topic), oldest first."""
     query = select(Note).where(Note.workshop_id == workshop_id)
     if table_id is not None:
         query = query.where(Note.table_id == table_id)
+    if topic_id is not None:
+        query = query.where(Note.topic_id == topic_id)
     if not include_hidden:
         query = query.where(Note.hidden.is_(False))
     return [note_dict(n) for n in db.session.scalars(query.order_by(Note.id))]
 
 
 def participant_view(participant):
-    """A phone's state: the workshop, the tables, my table and its notes."""
+    """A phone's state: the phase, the tables, my table now and next, my table's notes.
+
+    The notes are those of my table (people rotate: a table keeps its topic)
+    or of my table's current topic (topics rotate), all rounds included, so
+    newcomers and the host see what earlier rounds wrote.
+    """
     workshop = db.session.get(Workshop, participant.workshop_id)
-    table_id = participant.table_id
-    return {"workshop": workshop_dict(workshop),
+    table = participant.table
+    next_seat = db.session.scalar(select(Seat.table_id).where(
+        Seat.participant_id == participant.id, Seat.round_no == workshop.round_no + 1))
+    if table is None:
+        notes = []
+    elif workshop.mode == "topics":
+        notes = _notes(workshop.id, topic_id=table.topic_id)
+    else:
+        notes = _notes(workshop.id, table_id=table.id)
+    return {"workshop": workshop_dict(workshop), "phase": phase_dict(workshop),
             "me": {"id": participant.id, "name": participant.display_name,
-                   "table_id": table_id, "remote": participant.remote},
+                   "table_id": participant.table_id, "remote": participant.remote,
+                   "next_table_id": next_seat if workshop.state == "break" else None,
+                   "host": table is not None and table.host_id == participant.id},
             "tables": [table_dict(t) for t in workshop.tables],
-            "notes": _notes(workshop.id, table_id) if table_id else []}
+            "notes": notes}
 
 
 def board_view(workshop):
     """The projected board: every table and its visible notes."""
-    return {"workshop": workshop_dict(workshop),
+    return {"workshop": workshop_dict(workshop), "phase": phase_dict(workshop),
             "tables": [table_dict(t) for t in workshop.tables],
             "notes": _notes(workshop.id)}
 
@@ -82,7 +111,11 @@ def console_view(workshop):
     people = db.session.scalars(select(Participant).where(
         Participant.workshop_id == workshop.id, Participant.removed_at.is_(None))
         .order_by(Participant.id))
-    return {"workshop": workshop_dict(workshop),
+    next_seats = dict(db.session.execute(select(Seat.participant_id, Seat.table_id).where(
+        Seat.workshop_id == workshop.id, Seat.round_no == workshop.round_no + 1)).all())
+    return {"workshop": workshop_dict(workshop), "phase": phase_dict(workshop),
             "tables": [table_dict(t) for t in workshop.tables],
             "participants": [participant_dict(p) for p in people],
+            "next_seats": {str(k): v for k, v in next_seats.items()}
+            if workshop.state == "break" else {},
             "notes": _notes(workshop.id, include_hidden=True)}

@@ -29,11 +29,20 @@ def normalise_code(raw):
     return "".join(ch for ch in str(raw or "").upper() if ch.isalnum())
 
 
+# Settable ranges: rounds, minutes per round, minutes per move break.
+LIMITS = {"rounds": (1, 12), "round_minutes": (1, 180), "break_minutes": (0, 60)}
+
+
 def create_workshop(facilitator_id, title, tables, topics, date_=None, place="",
-                    language="fi", mode="people"):
+                    language="fi", mode="people", rounds=3, round_minutes=20, break_minutes=5):
     """Create a workshop with its tables and topics; table i gets topic i (cycling)."""
     if language not in LANGUAGES or mode not in MODES:
         raise DomainError("bad_payload")
+    timing = {"rounds": rounds, "round_minutes": round_minutes, "break_minutes": break_minutes}
+    for key, value in timing.items():
+        low, high = LIMITS[key]
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise DomainError("bad_payload")
     if not isinstance(date_, (date, type(None))):
         raise DomainError("bad_payload")
     if not tables or not topics:
@@ -41,7 +50,7 @@ def create_workshop(facilitator_id, title, tables, topics, date_=None, place="",
     workshop = Workshop(
         code=new_join_code(), board_key=secrets.token_urlsafe(16),
         facilitator_id=facilitator_id, title=clean_text(title, 200, "bad_payload"),
-        date=date_, place=optional_text(place, 200), language=language, mode=mode)
+        date=date_, place=optional_text(place, 200), language=language, mode=mode, **timing)
     workshop.topics = [_topic(i, t) for i, t in enumerate(topics)]
     workshop.tables = [_table(i, t, workshop.topics) for i, t in enumerate(tables)]
     db.session.add(workshop)

@@ -1,8 +1,21 @@
 // The projected board: every table with its topic and live notes. No controls.
 import { connectLive, showStatus, format, noteElement, strings } from "./live.js";
+import { countdown, phaseLabel } from "./phase.js";
 
 const app = document.getElementById("app");
 const container = document.getElementById("tables");
+const $ = (id) => document.getElementById(id);
+const timer = countdown($("timer"));
+let phase = null;
+
+function renderPhase(next) {
+  phase = next;
+  $("phase-label").textContent = phaseLabel(phase);
+  timer.set(phase);
+  $("message").hidden = !phase.message;
+  $("message").textContent = phase.message ?? "";
+  $("move-banner").hidden = phase.state !== "break";
+}
 
 function tableColumn(table) {
   const section = document.createElement("section");
@@ -23,9 +36,13 @@ function tableColumn(table) {
   const count = document.createElement("p");
   count.className = "count";
   head.append(name, topic, count);
+  const crystal = document.createElement("p");
+  crystal.className = "crystal";
+  crystal.hidden = !table.crystallisation;
+  crystal.textContent = table.crystallisation;
   const list = document.createElement("ul");
   list.className = "notes";
-  section.append(head, list);
+  section.append(head, crystal, list);
   return section;
 }
 
@@ -52,7 +69,17 @@ function updateCount(list) {
     format(strings.notes_count, { count: list.children.length });
 }
 
+function updateTable(table) {
+  const section = container.querySelector(`[data-table-id="${table.id}"]`);
+  if (!section) return;
+  section.querySelector(".topic").textContent = table.topic?.title ?? "";
+  const crystal = section.querySelector(".crystal");
+  crystal.hidden = !table.crystallisation;
+  crystal.textContent = table.crystallisation;
+}
+
 function render(snapshot) {
+  renderPhase(snapshot.phase);
   container.replaceChildren(...snapshot.tables.map(tableColumn));
   container.style.setProperty("--columns", String(Math.min(snapshot.tables.length, 6)));
   container.querySelectorAll(".notes").forEach(updateCount);
@@ -67,5 +94,9 @@ connectLive({
     "note:added": ({ note }) => addNote(note),
     "note:shown": ({ note }) => addNote(note),
     "note:hidden": ({ note_id }) => removeNote(note_id),
+    "phase:changed": ({ phase: next, tables }) => { renderPhase(next); tables.forEach(updateTable); },
+    "timer:changed": ({ phase: next }) => renderPhase(next),
+    "message:sent": ({ text }) => renderPhase({ ...phase, message: text || null }),
+    "table:updated": ({ table }) => updateTable(table),
   },
 });

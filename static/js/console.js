@@ -1,11 +1,48 @@
-// The facilitator's console: people and presence, every note live, hide/show.
-import { connectLive, showStatus, noteElement, strings } from "./live.js";
+// The facilitator's console: run the café (phases, timer, messages), people and
+// presence, hosts, every note live with hide/show.
+import { connectLive, format, noteElement, showStatus, strings } from "./live.js";
+import { countdown, phaseLabel } from "./phase.js";
 
 const app = document.getElementById("app");
 const $ = (id) => document.getElementById(id);
 const people = new Map();
+const timer = countdown($("timer"));
 let tables = [];
+let phase = null;
+let nextSeats = {};
 let live = null;
+
+function tableName(id) {
+  return tables.find((t) => t.id === id)?.name ?? strings.no_table;
+}
+
+function renderPhase(next) {
+  phase = next;
+  $("phase-label").textContent = phaseLabel(phase);
+  timer.set(phase);
+  const label = {
+    lobby: strings.next_lobby,
+    round: phase.round < phase.rounds ? format(strings.next_round, phase) : strings.next_last_round,
+    break: format(strings.next_break, { round: phase.round + 1 }),
+    harvest: strings.next_harvest,
+    feedback: strings.next_feedback,
+  }[phase.state];
+  $("next").hidden = !label;
+  $("next").textContent = label ?? "";
+  const timed = Boolean(phase.timer);
+  $("pause").hidden = !timed || phase.timer.paused;
+  $("resume").hidden = !timed || !phase.timer.paused;
+  $("plus1").hidden = $("plus5").hidden = !["round", "break"].includes(phase.state);
+  $("close").hidden = phase.state === "closed";
+  if (document.activeElement !== $("message-text")) $("message-text").value = phase.message ?? "";
+}
+
+async function command(event, data = {}) {
+  const ack = await live.request(event, data);
+  $("control-error").textContent = ack.ok ? "" : ack.error.message;
+  if (ack.ok && ack.phase) renderPhase(ack.phase);
+  return ack;
+}
 
 function renderPeople() {
   const list = [...people.values()];
@@ -18,17 +55,20 @@ function renderPeople() {
     const li = document.createElement("li");
     li.dataset.participantId = p.id;
     li.className = p.online ? "online" : "away";
-    const table = tables.find((t) => t.id === p.table_id);
     const name = document.createElement("strong");
     name.textContent = p.name;
     const details = document.createElement("span");
     details.className = "quiet";
-    details.textContent = [p.organisation, table?.name ?? strings.no_table,
+    const next = nextSeats[p.id];
+    details.textContent = [p.organisation, tableName(p.table_id),
+      next && next !== p.table_id ? format(strings.moves_to, { name: tableName(next) }) : "",
+      tables.some((t) => t.host_id === p.id) ? strings.host : "",
       p.remote ? strings.remote : strings.in_room,
       p.online ? strings.online : strings.offline_person].filter(Boolean).join(" · ");
     li.append(name, " ", details);
     return li;
   }));
+  tables.forEach(renderHostChoice);
 }
 
 function renderTables() {
@@ -38,11 +78,41 @@ function renderTables() {
     section.dataset.tableId = t.id;
     const h3 = document.createElement("h3");
     h3.textContent = t.topic ? `${t.name} – ${t.topic.title}` : t.name;
+    const label = document.createElement("label");
+    label.className = "host-choice";
+    label.textContent = `${strings.host}: `;
+    const select = document.createElement("select");
+    select.addEventListener("change", () => command("table:host", {
+      table_id: t.id, participant_id: select.value ? Number(select.value) : null }));
+    label.append(select);
+    const crystal = document.createElement("p");
+    crystal.className = "crystal";
     const list = document.createElement("ul");
     list.className = "notes";
-    section.append(h3, list);
+    section.append(h3, label, crystal, list);
     return section;
   }));
+  tables.forEach(updateTable);
+}
+
+function renderHostChoice(table) {
+  const select = $("tables").querySelector(`[data-table-id="${table.id}"] select`);
+  if (!select) return;
+  const options = [new Option(strings.no_host, "")];
+  for (const p of people.values()) {
+    if (p.table_id === table.id || p.id === table.host_id) options.push(new Option(p.name, p.id));
+  }
+  select.replaceChildren(...options);
+  select.value = table.host_id ?? "";
+}
+
+function updateTable(table) {
+  tables = tables.map((t) => (t.id === table.id ? table : t));
+  const section = $("tables").querySelector(`[data-table-id="${table.id}"]`);
+  if (!section) return;
+  section.querySelector("h3").textContent = table.topic ? `${table.name} – ${table.topic.title}` : table.name;
+  section.querySelector(".crystal").textContent = table.crystallisation;
+  renderHostChoice(table);
 }
 
 function hideButton(note) {
@@ -89,12 +159,31 @@ function setHidden(noteId, hidden) {
 
 function render(snapshot) {
   tables = snapshot.tables;
+  nextSeats = snapshot.next_seats ?? {};
   people.clear();
   snapshot.participants.forEach((p) => people.set(p.id, p));
+  renderPhase(snapshot.phase);
   renderTables();
   renderPeople();
   snapshot.notes.forEach(upsertNote);
 }
+
+$("next").addEventListener("click", () => command("phase:next"));
+$("pause").addEventListener("click", () => command("timer:pause"));
+$("resume").addEventListener("click", () => command("timer:resume"));
+$("plus1").addEventListener("click", () => command("timer:extend", { minutes: 1 }));
+$("plus5").addEventListener("click", () => command("timer:extend", { minutes: 5 }));
+$("close").addEventListener("click", () => {
+  if (window.confirm(strings.confirm_close)) command("workshop:close");
+});
+$("message-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  command("message:send", { text: $("message-text").value });
+});
+$("message-clear").addEventListener("click", () => {
+  $("message-text").value = "";
+  command("message:send", { text: "" });
+});
 
 live = connectLive({
   auth: () => ({ role: "console", workshop_id: Number(app.dataset.workshopId), lang: app.dataset.lang }),
@@ -110,5 +199,10 @@ live = connectLive({
       const p = people.get(participant_id);
       if (p) { p.online = online; renderPeople(); }
     },
+    // Seats change with the phase: a fresh snapshot has them, and where people sit now.
+    "phase:changed": ({ phase: next }) => { renderPhase(next); live.resync(); },
+    "timer:changed": ({ phase: next }) => renderPhase(next),
+    "message:sent": ({ text }) => renderPhase({ ...phase, message: text || null }),
+    "table:updated": ({ table }) => updateTable(table),
   },
 });

@@ -45,8 +45,14 @@ export function connectLive({ auth, onSnapshot, handlers = {}, onRefused, onStat
   // The browser knows first when the network comes back: reconnect at once.
   window.addEventListener("online", () => { if (!socket.connected) socket.connect(); });
   window.addEventListener("offline", () => setStatus("offline"));
+  /** Ask for a full snapshot now (after a phase change moved seats and rooms). */
+  const resync = async () => {
+    const ack = await socket.timeout(15000).emitWithAck("sync", { last_seq: 0 });
+    if (ack.ok) { lastSeq = Math.max(lastSeq, ack.seq); onSnapshot(ack.snapshot, ack.seq); }
+  };
   return {
     socket,
+    resync,
     get state() { return state; },
     request: (event, data, ms = 10000) => socket.timeout(ms).emitWithAck(event, data),
   };

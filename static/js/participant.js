@@ -1,6 +1,7 @@
 // The participant's phone: join, then the table view with live notes and a
 // composer whose unacknowledged notes wait in an outbox (localStorage).
 import { connectLive, format, noteElement, showStatus, strings } from "./live.js";
+import { chime, countdown, phaseLabel, unlockSound } from "./phase.js";
 
 const app = document.getElementById("app");
 const code = app.dataset.code;
@@ -12,6 +13,8 @@ const $ = (id) => document.getElementById(id);
 let live = null;
 let me = null;
 let tables = [];
+let phase = null;
+const timer = countdown($("timer"), { onTick: announceMilestones, onZero: () => { chime(); say(strings.time_up); } });
 
 const outbox = {
   all: () => JSON.parse(localStorage.getItem(outboxKey) || "[]"),
@@ -66,6 +69,7 @@ async function submitJoin(event) {
 function renderTable(snapshot) {
   me = snapshot.me;
   tables = snapshot.tables;
+  renderPhase(snapshot.phase);
   const table = tables.find((t) => t.id === me.table_id);
   $("join").hidden = true;
   $("table-view").hidden = false;
@@ -81,7 +85,69 @@ function renderTable(snapshot) {
   snapshot.notes.forEach(addNote);
   outbox.all().forEach(showPending);
   renderTableChoices();
+  renderHost(table);
   updateEmpty();
+}
+
+function renderPhase(next) {
+  phase = next;
+  $("phase-label").textContent = phaseLabel(phase);
+  timer.set(phase);
+  $("message").hidden = !phase.message;
+  $("message").textContent = phase.message ?? "";
+  $("closed").hidden = phase.state !== "closed";
+  $("composer").hidden = phase.state === "closed";
+  renderMove();
+}
+
+/** During a move break: where I go next (or that I stay), in large type. */
+function renderMove() {
+  const next = tables.find((t) => t.id === me?.next_table_id);
+  $("move").hidden = !(phase?.state === "break" && next);
+  if (!next) return;
+  const stays = next.id === me.table_id;
+  $("move-title").textContent = format(stays ? strings.stay : strings.go_to, { name: next.name });
+  $("move-topic").textContent = next.topic ? format(strings.topic_is, { title: next.topic.title }) : "";
+}
+
+function renderHost(table) {
+  const hosting = Boolean(me?.host);
+  $("host-panel").hidden = !hosting;
+  if (hosting && document.activeElement !== $("crystal-text")) {
+    $("crystal-text").value = table?.crystallisation ?? "";
+  }
+  $("crystal-view").hidden = hosting || !table?.crystallisation;
+  $("crystal-view-text").textContent = table?.crystallisation ?? "";
+}
+
+async function saveCrystallisation(event) {
+  event.preventDefault();
+  const ack = await live.request("table:crystallise", { text: $("crystal-text").value });
+  $("crystal-status").textContent = ack.ok ? strings.saved : ack.error.message;
+}
+
+let lastMilestone = null;
+
+/** Tell screen readers of five and one minute left, once each, without a running count. */
+function announceMilestones(seconds) {
+  const minutes = Math.ceil(seconds / 60);
+  if ((minutes === 5 || minutes === 1) && seconds > (minutes - 1) * 60 + 50 && lastMilestone !== minutes) {
+    lastMilestone = minutes;
+    say(format(strings.minutes_left, { count: minutes }));
+  }
+}
+
+function say(text) {
+  $("announcer").textContent = text;
+}
+
+function onPhaseChanged({ phase: next, tables: nextTables }) {
+  tables = nextTables;
+  renderPhase(next);
+  // Seats and rooms change with the phase: fetch this phone's own view, spread
+  // over a second so that a full room does not ask at the same instant.
+  setTimeout(() => live?.resync(), Math.random() * 1000);
+  if (next.state === "break") chime();
 }
 
 function renderTableChoices() {
@@ -105,6 +171,12 @@ function addNote(note) {
   const existing = list.querySelector(`[data-id="${note.id}"]`)
     ?? list.querySelector(`[data-client-id="${CSS.escape(note.client_id)}"].pending`);
   const element = noteElement(note, { mine: note.author_id === me?.id });
+  if (phase && note.round && note.round < phase.round) {
+    const earlier = document.createElement("span");
+    earlier.className = "note-meta";
+    earlier.textContent = format(strings.earlier_round, { round: note.round });
+    element.append(earlier);
+  }
   if (existing) existing.replaceWith(element); else list.append(element);
   updateEmpty();
   return !existing;
@@ -169,7 +241,7 @@ function updateCounter() {
 
 function announce(note) {
   if (note.author_id === me?.id) return;
-  $("announcer").textContent = format(strings.new_note, { text: note.text });
+  say(format(strings.new_note, { text: note.text }));
 }
 
 function startLive() {
@@ -192,11 +264,21 @@ function startLive() {
         $("notes").querySelector(`[data-id="${note_id}"]`)?.remove();
         updateEmpty();
       },
+      "phase:changed": onPhaseChanged,
+      "timer:changed": ({ phase: next }) => renderPhase(next),
+      "message:sent": ({ text }) => renderPhase({ ...phase, message: text || null }),
+      "table:updated": ({ table }) => {
+        tables = tables.map((t) => (t.id === table.id ? table : t));
+        me.host = table.id === me.table_id ? table.host_id === me.id : me.host;
+        if (table.id === me.table_id) renderHost(table);
+      },
     },
   });
 }
 
 $("join-form").addEventListener("submit", submitJoin);
+$("crystal-form").addEventListener("submit", saveCrystallisation);
+unlockSound();
 $("composer").addEventListener("submit", submitNote);
 $("note-text").addEventListener("input", updateCounter);
 updateCounter();

@@ -10,13 +10,14 @@ import socketio
 
 def join_over_http(server, name, table_index=0, remote=False):
     """Join like a phone does: load the page for its CSRF token, then POST; returns the token."""
-    http = requests.Session()
     code = server.workshop["code"]
-    page = http.get(f"{server.url}/w/{code}", timeout=10).text
-    csrf = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
-    response = http.post(f"{server.url}/w/{code}/join", timeout=10, headers={"X-CSRFToken": csrf},
-                         json={"name": name, "table_id": server.workshop["tables"][table_index],
-                               "remote": remote})
+    with requests.Session() as http:
+        page = http.get(f"{server.url}/w/{code}", timeout=10).text
+        csrf = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
+        response = http.post(f"{server.url}/w/{code}/join", timeout=10,
+                             headers={"X-CSRFToken": csrf},
+                             json={"name": name, "remote": remote,
+                                   "table_id": server.workshop["tables"][table_index]})
     assert response.status_code == 201, response.text
     return response.json()["token"]
 

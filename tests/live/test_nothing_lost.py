@@ -8,12 +8,7 @@ import socketio
 
 from tests.live.helpers import BoardState, LiveClient, board, console, join_over_http, phone
 
-pytestmark = [
-    pytest.mark.live,
-    # Sockets cut or orphaned on purpose here are closed by the garbage collector.
-    pytest.mark.filterwarnings("ignore::ResourceWarning"),
-    pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
-]
+pytestmark = pytest.mark.live
 
 
 def test_fifty_notes_across_a_cut_transport_are_stored_exactly_once(live_server):

@@ -1,0 +1,139 @@
+"""Open live workshops from plan files, and save workshops back as plans.
+
+A topic in a workshop has a title and prompt questions but no description of its own, so a
+plan topic's description becomes its first prompt question: people at the table read it
+first, and nothing of the plan is lost. Saving such a workshop writes it back as a prompt.
+"""
+import logging
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from ..errors import DomainError, error_message
+from ..plans import PlanError, default_tables, load_plan, parse_plan
+from .workshops import create_workshop
+
+SESSIONS_DIR = Path(__file__).resolve().parents[2] / "sessions"
+# A topic's description is shown as a prompt, so it must fit the prompt's limit.
+PROMPT_LIMIT = 300
+
+log = logging.getLogger(__name__)
+
+
+class TopicDoesNotFit(PlanError):
+    """A plan topic the workshop cannot hold; knows the topic, so its heading can be found."""
+
+    def __init__(self, message, topic, source="<plan>"):
+        self.topic = topic
+        super().__init__(message, None, source)
+
+
+def open_plan(facilitator_id, plan, source="<plan>"):
+    """Create a live workshop from a parsed plan dict; raise PlanError when it cannot be."""
+    topics = [_topic_spec(topic, source) for topic in plan["topics"]]
+    tables = plan.get("tables") or default_tables(len(topics), plan.get("language", "fi"))
+    try:
+        return create_workshop(
+            facilitator_id, plan["title"], tables, topics, date_=_date(plan),
+            place=plan.get("place") or "", language=plan["language"], mode=plan["mode"],
+            rounds=plan["rounds"], round_minutes=plan["minutes"],
+            break_minutes=plan["break_minutes"])
+    except DomainError as error:
+        # The parser checks the same limits, so this is a safety net, not a usual path.
+        raise PlanError(error_message(error.code, **error.params), None, source) from None
+
+
+def open_plan_text(facilitator_id, text, source="<plan>"):
+    """Parse a plan's Markdown text and open it; a topic that does not fit names its line."""
+    plan = parse_plan(text, source)
+    try:
+        return open_plan(facilitator_id, plan, source)
+    except TopicDoesNotFit as error:
+        raise PlanError(error.message, _heading_line(text, error.topic), source) from None
+
+
+def open_plan_bytes(facilitator_id, data, source="<plan>"):
+    """Open a plan from an uploaded file's bytes, which must be UTF-8 text."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise PlanError("the file is not UTF-8 text; save it as UTF-8 and try again",
+                        line, source) from None
+    return open_plan_text(facilitator_id, text, source)
+
+
+def open_shipped_plan(facilitator_id, file_name):
+    """Open one of the shipped plans, chosen by its name in the listing (never a path)."""
+    if file_name not in {plan["file"] for plan in shipped_plans()}:
+        raise DomainError("not_found")
+    path = SESSIONS_DIR / file_name
+    return open_plan_text(facilitator_id, path.read_text(encoding="utf-8-sig"),
+                          f"sessions/{file_name}")
+
+
+def plan_of(workshop):
+    """Return the plan dict of a workshop, as `dump_plan` writes it."""
+    return {
+        "title": workshop.title, "date": workshop.date.isoformat() if workshop.date else None,
+        "place": workshop.place or None, "language": workshop.language, "mode": workshop.mode,
+        "rounds": workshop.rounds, "minutes": workshop.round_minutes,
+        "break_minutes": workshop.break_minutes,
+        "tables": [{"name": _table_name(table.name), "remote": bool(table.remote),
+                    "video_url": table.video_url or None} for table in workshop.tables],
+        "topics": [{"title": topic.title, "description": "",
+                    "prompts": list(topic.prompts or [])} for topic in workshop.topics],
+    }
+
+
+def plan_file_name(workshop):
+    """Return an ASCII file name for a workshop's plan, made from its title."""
+    ascii_title = unicodedata.normalize("NFKD", workshop.title).encode("ascii", "ignore")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.decode().lower()).strip("-")[:80].strip("-")
+    return f"{slug or 'workshop'}.md"
+
+
+def shipped_plans(folder=None):
+    """List the plans in sessions/ (file, title, date, topics), skipping any that fail."""
+    listing = []
+    for path in sorted(Path(folder or SESSIONS_DIR).glob("*.md")):
+        if path.name.lower() == "readme.md":
+            continue
+        try:
+            plan = load_plan(path)
+        except (PlanError, OSError, UnicodeDecodeError) as error:
+            log.warning("Skipping the plan %s: %s", path.name, error)
+            continue
+        listing.append({"file": path.name, "title": plan["title"], "date": _date(plan),
+                        "topics": len(plan["topics"])})
+    return listing
+
+
+def _date(plan):
+    """Return a plan's date as a date, or None."""
+    return date.fromisoformat(plan["date"]) if plan.get("date") else None
+
+
+def _topic_spec(topic, source):
+    """Return the workshop's {title, prompts} for a plan topic, description first."""
+    description = " ".join((topic.get("description") or "").split())
+    if len(description) > PROMPT_LIMIT:
+        raise TopicDoesNotFit(f"the description of topic {topic['title']!r} is too long to "
+                              f"show as its first question ({len(description)} characters; "
+                              f"at most {PROMPT_LIMIT})", topic["title"], source)
+    return {"title": topic["title"],
+            "prompts": ([description] if description else []) + list(topic["prompts"])}
+
+
+def _table_name(name):
+    """Keep '|' out of a table name: in a plan it separates a table's options."""
+    return name.replace("|", "/")
+
+
+def _heading_line(text, title):
+    """Return the line of the `## title` heading in a plan's text, or None."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip().startswith("##") and line.strip()[2:].strip() == title:
+            return number
+    return None

@@ -1,0 +1,103 @@
+"""Running the café: phases, the shared timer, messages to every screen."""
+from datetime import datetime, timezone
+
+from .. import timer
+from ..errors import DomainError
+from ..extensions import db
+from ..realtime.broadcast import announce
+from . import events, seating
+from .snapshots import phase_dict, table_dict
+from .text import clean_text
+
+MESSAGE_MAX = 300
+EXTEND_MAX_MINUTES = 60
+
+
+def now():
+    """The server's clock (UTC); the one every screen counts from."""
+    return datetime.now(timezone.utc)
+
+
+def _set_timer(workshop, new):
+    """Store a Timer on the workshop."""
+    workshop.phase_ends_at, workshop.paused_remaining = new.ends_at, new.paused_remaining
+
+
+def _timer_of(workshop):
+    """The workshop's Timer."""
+    return timer.Timer(timer.as_utc(workshop.phase_ends_at), workshop.paused_remaining)
+
+
+def advance(workshop):
+    """Move to the next phase: lobby → round 1 → break → round 2 … → harvest → feedback → closed."""
+    state, moment = workshop.state, now()
+    if state == "lobby":
+        workshop.state, workshop.round_no = "round", 1
+        seating.seat_first_round(workshop)
+        seating.take_seats(workshop)
+        _set_timer(workshop, timer.start(workshop.round_minutes * 60, moment))
+    elif state == "round" and workshop.round_no < workshop.rounds:
+        workshop.state = "break"
+        seating.plan_next_round(workshop)
+        _set_timer(workshop, timer.start(workshop.break_minutes * 60, moment))
+    elif state == "break":
+        workshop.state, workshop.round_no = "round", workshop.round_no + 1
+        seating.take_seats(workshop)
+        _set_timer(workshop, timer.start(workshop.round_minutes * 60, moment))
+    elif state in ("round", "harvest", "feedback"):
+        workshop.state = {"round": "harvest", "harvest": "feedback", "feedback": "closed"}[state]
+        _set_timer(workshop, timer.Timer())
+    else:
+        raise DomainError("workshop_closed")
+    return _commit_phase(workshop, moment)
+
+
+def close(workshop):
+    """End the workshop at once, from any phase."""
+    if workshop.state == "closed":
+        raise DomainError("workshop_closed")
+    workshop.state = "closed"
+    _set_timer(workshop, timer.Timer())
+    return _commit_phase(workshop, now())
+
+
+def _commit_phase(workshop, moment):
+    """Record and announce the new phase, with the tables' topics (they move in topics mode)."""
+    event = events.record(workshop.id, "phase:changed", {
+        "phase": phase_dict(workshop, moment),
+        "tables": [table_dict(t) for t in workshop.tables]}, "all")
+    db.session.commit()
+    announce(event)
+    return workshop
+
+
+def change_timer(workshop, action, minutes=None):
+    """Pause, resume or extend the running phase's timer and announce it."""
+    current, moment = _timer_of(workshop), now()
+    if not current.timed and action != "extend" or workshop.state not in ("round", "break"):
+        raise DomainError("no_timer")
+    if action == "pause":
+        new = timer.pause(current, moment)
+    elif action == "resume":
+        new = timer.resume(current, moment)
+    else:
+        if not isinstance(minutes, int) or isinstance(minutes, bool) or not (
+                1 <= minutes <= EXTEND_MAX_MINUTES):
+            raise DomainError("bad_payload")
+        new = timer.extend(current, minutes * 60, moment)
+    _set_timer(workshop, new)
+    event = events.record(workshop.id, "timer:changed",
+                          {"phase": phase_dict(workshop, moment)}, "all")
+    db.session.commit()
+    announce(event)
+    return workshop
+
+
+def send_message(workshop, text):
+    """Show a short message on every screen of the workshop (empty text clears it)."""
+    text = "" if text in (None, "") else clean_text(text, MESSAGE_MAX, "bad_payload")
+    workshop.message = text or None
+    event = events.record(workshop.id, "message:sent", {"text": text}, "all")
+    db.session.commit()
+    announce(event)
+    return workshop

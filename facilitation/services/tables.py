@@ -1,0 +1,54 @@
+"""A table's host and the host's crystallisation (kiteytys) of what was said there."""
+from ..errors import DomainError
+from ..extensions import db
+from ..models import Participant
+from ..realtime.broadcast import announce
+from . import events
+from .snapshots import table_dict
+from .text import clean_text
+from .workshops import table_of
+
+CRYSTALLISATION_MAX = 2000
+
+
+def set_host(workshop, table_id, participant_id):
+    """Make a participant the host who stays at the table (None: no host)."""
+    table = table_of(workshop.id, table_id)
+    if participant_id is not None:
+        person = db.session.get(Participant, participant_id) if isinstance(
+            participant_id, int) and not isinstance(participant_id, bool) else None
+        if person is None or person.workshop_id != workshop.id or person.removed_at:
+            raise DomainError("not_found")
+    # One table per host: hosting here ends hosting elsewhere.
+    moved = [t for t in workshop.tables
+             if participant_id is not None and t.host_id == participant_id and t is not table]
+    for other in moved:
+        other.host_id = None
+    table.host_id = participant_id
+    return _announce(table, *moved)
+
+
+def crystallise(table, text):
+    """Store the table's crystallisation: a short text that goes to the summary."""
+    if text is None:
+        text = ""
+    table.crystallisation = "" if text == "" else clean_text(
+        text, CRYSTALLISATION_MAX, "bad_payload")
+    return _announce(table)
+
+
+def crystallise_as_host(participant, text):
+    """The host writes the crystallisation of the table they host."""
+    table = participant.table
+    if table is None or table.host_id != participant.id:
+        raise DomainError("forbidden")
+    return crystallise(table, text)
+
+
+def _announce(table, *others):
+    """Commit and tell each changed table's phones, the board and the console."""
+    recorded = [events.record(t.workshop_id, "table:updated", {"table": table_dict(t)},
+                              "table", t.id) for t in (table, *others)]
+    db.session.commit()
+    announce(*recorded)
+    return table
