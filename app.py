@@ -1,8 +1,9 @@
 """Kahvila's entry point: patch, build the app, run it."""
+import warnings; warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")  # noqa: E702,I001  (known: bugfix-only mode, see DESIGN.md)
+
 if __name__ == "__main__":
     # The server patches first of all. `flask --app app …` commands import this
     # module after Flask is loaded and need no patching, so they skip it.
-    import warnings; warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")  # noqa: E702,I001  (known: bugfix-only mode, see DESIGN.md)
     import eventlet; eventlet.monkey_patch()  # noqa: E702,I001
 
 import os  # noqa: E402

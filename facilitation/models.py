@@ -44,6 +44,10 @@ class Workshop(db.Model):
     phase_ends_at: Mapped[datetime | None]
     paused_remaining: Mapped[float | None]
     message: Mapped[str | None] = mapped_column(String(300))
+    # Hide until reveal: each participant sees only their own notes until revealed.
+    notes_hidden: Mapped[bool] = mapped_column(default=False)
+    # Locked: no new notes (moderation).
+    locked: Mapped[bool] = mapped_column(default=False)
     # Every broadcast carries the next value of this counter (see services.events).
     seq: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -61,6 +65,7 @@ class Topic(db.Model):
     workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id"), index=True)
     position: Mapped[int]
     title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
     prompts: Mapped[list] = mapped_column(JSON, default=list)
 
     workshop: Mapped[Workshop] = relationship(back_populates="topics")
@@ -98,6 +103,11 @@ class Participant(db.Model):
     organisation_type: Mapped[str] = mapped_column(String(30), default="")
     remote: Mapped[bool] = mapped_column(default=False)
     table_id: Mapped[int | None] = mapped_column(ForeignKey("cafe_table.id"))
+    # Email only with consent (unticked by default), for the summary; deleted after sending.
+    email: Mapped[str | None] = mapped_column(String(254))
+    email_consent: Mapped[bool] = mapped_column(default=False)
+    # A separate consent: name, organisation and email in the networking contact list.
+    contact_consent: Mapped[bool] = mapped_column(default=False)
     # Open Socket.IO connections; presence is "at least one".
     connections: Mapped[int] = mapped_column(default=0)
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -122,9 +132,15 @@ class Note(db.Model):
     client_id: Mapped[str] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)
     round_no: Mapped[int] = mapped_column(default=0)
+    # note, action ("who does what next") or insight
     kind: Mapped[str] = mapped_column(String(10), default="note")
+    owner: Mapped[str | None] = mapped_column(String(120))
+    due: Mapped[date | None]
     hidden: Mapped[bool] = mapped_column(default=False)
+    # Deleted notes are kept a while so that a delete can be undone.
+    deleted_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime | None]
 
     author: Mapped[Participant] = relationship()
 
@@ -139,6 +155,100 @@ class Seat(db.Model):
     round_no: Mapped[int]
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id"))
     table_id: Mapped[int] = mapped_column(ForeignKey("cafe_table.id"))
+
+
+class Ballot(db.Model):
+    """A dot vote the facilitator opened: N dots a person, on a table's notes, a topic's themes or all."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id"), index=True)
+    # "notes" (all notes), "table" (one table's notes) or "themes" (one topic's themes, or all)
+    scope: Mapped[str] = mapped_column(String(10))
+    scope_id: Mapped[int | None]
+    dots: Mapped[int] = mapped_column(default=3)
+    open: Mapped[bool] = mapped_column(default=True)
+    opened_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Vote(db.Model):
+    """One dot. Slots 1..dots per person and ballot: the database itself caps the dots."""
+
+    __table_args__ = (UniqueConstraint("ballot_id", "participant_id", "slot", name="uq_vote_slot"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ballot_id: Mapped[int] = mapped_column(ForeignKey("ballot.id"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id"))
+    slot: Mapped[int]
+    target_type: Mapped[str] = mapped_column(String(10))  # "note" or "theme"
+    target_id: Mapped[int]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Theme(db.Model):
+    """A group of notes on one idea: made by hand, or suggested by condensing."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id"), index=True)
+    topic_id: Mapped[int | None] = mapped_column(ForeignKey("topic.id"))
+    table_id: Mapped[int | None] = mapped_column(ForeignKey("cafe_table.id"))
+    label: Mapped[str] = mapped_column(String(200))
+    suggested: Mapped[bool] = mapped_column(default=False)
+    position: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ThemeNote(db.Model):
+    """A note in a theme; a note is in one theme at most."""
+
+    __tablename__ = "theme_note"
+    theme_id: Mapped[int] = mapped_column(ForeignKey("theme.id"), primary_key=True)
+    note_id: Mapped[int] = mapped_column(ForeignKey("note.id"), primary_key=True, unique=True)
+
+
+class Feedback(db.Model):
+    """A participant's feedback: 1–4 and two texts; anonymous unless they sign it."""
+
+    __table_args__ = (UniqueConstraint("workshop_id", "respondent", name="uq_feedback_once"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id"), index=True)
+    # A keyed hash of the participant: one answer each, without storing who.
+    respondent: Mapped[str] = mapped_column(String(64))
+    participant_id: Mapped[int | None] = mapped_column(ForeignKey("participant.id"))
+    rating: Mapped[int]
+    takeaway: Mapped[str] = mapped_column(Text, default="")
+    wishes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Summary(db.Model):
+    """The workshop's Markdown summary: as generated, and as the facilitator edited it."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id"), unique=True)
+    generated: Mapped[str] = mapped_column(Text, default="")
+    markdown: Mapped[str] = mapped_column(Text, default="")
+    edited: Mapped[bool] = mapped_column(default=False)
+    generated_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+
+
+class Mail(db.Model):
+    """One email to one recipient: a durable job with status, attempts and the last error."""
+
+    __table_args__ = (UniqueConstraint("workshop_id", "kind", "recipient", name="uq_mail_once"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id"), index=True)
+    participant_id: Mapped[int | None] = mapped_column(ForeignKey("participant.id"))
+    kind: Mapped[str] = mapped_column(String(20), default="summary")
+    recipient: Mapped[str] = mapped_column(String(254))
+    # pending → sending → sent, or failed after the last attempt
+    status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    next_attempt_at: Mapped[datetime | None]
+    message_id: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None]
 
 
 class Event(db.Model):
