@@ -137,6 +137,8 @@ class Note(db.Model):
     owner: Mapped[str | None] = mapped_column(String(120))
     due: Mapped[date | None]
     hidden: Mapped[bool] = mapped_column(default=False)
+    # Written while notes were hidden until reveal: only its author and the console see it.
+    concealed: Mapped[bool] = mapped_column(default=False)
     # Deleted notes are kept a while so that a delete can be undone.
     deleted_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -23,7 +23,7 @@ def test_every_client_event_the_server_handles_is_documented(app):
 def test_every_broadcast_the_code_records_is_documented():
     recorded = set()
     for path in (ROOT / "facilitation").rglob("*.py"):
-        recorded |= set(re.findall(r'events\.record\(\s*[\w.\[\]"]+,\s*"([a-z]+:[a-z]+)"',
+        recorded |= set(re.findall(r'record\(\s*[\w.\[\]"]+,\s*"([a-z]+:[a-z]+)"',
                                    path.read_text(encoding="utf-8")))
     assert recorded, "no recorded events found: has the helper been renamed?"
     assert recorded == first_column("## Server → client broadcasts")

@@ -2,7 +2,7 @@
 from ..errors import DomainError
 from ..extensions import socketio
 from ..realtime.guard import event_handler, require_int
-from ..services import notes, rounds, snapshots, tables
+from ..services import moderation, notes, rounds, snapshots, tables, votes
 
 
 @socketio.on("note:hide")
@@ -83,3 +83,57 @@ def on_table_host(workshop, data):
     """
     table = tables.set_host(workshop, require_int(data, "table_id"), data.get("participant_id"))
     return {"table": snapshots.table_dict(table)}
+
+
+@socketio.on("notes:conceal")
+@event_handler("console")
+def on_notes_conceal(workshop, data):
+    """Facilitator hides new notes until reveal (`concealed: true`) or reveals them all.
+
+    Broadcast `notes:concealed {concealed}` to every screen; ack `{concealed}`.
+    """
+    concealed = data.get("concealed")
+    if not isinstance(concealed, bool):
+        raise DomainError("bad_payload")
+    notes.set_concealed(workshop, concealed)
+    return {"concealed": concealed}
+
+
+@socketio.on("board:lock")
+@event_handler("console")
+def on_board_lock(workshop, data):
+    """Facilitator locks the board (no new notes) or opens it; broadcast `board:locked`."""
+    moderation.set_locked(workshop, data.get("locked"))
+    return {"locked": workshop.locked}
+
+
+@socketio.on("participant:remove")
+@event_handler("console")
+def on_participant_remove(workshop, data):
+    """Facilitator removes a participant: their token stops working, their sockets close.
+
+    Broadcast `participant:removed {participant_id}` to the console and
+    `session:ended` to the participant's own sockets; ack `{participant_id}`.
+    """
+    person = moderation.remove_participant(workshop, require_int(data, "participant_id"))
+    return {"participant_id": person.id}
+
+
+@socketio.on("ballot:open")
+@event_handler("console")
+def on_ballot_open(workshop, data):
+    """Facilitator opens a dot vote: `scope` notes | table (`scope_id`) | themes, `dots` 1–10.
+
+    Broadcast `ballot:opened {ballot}` to every screen; ack `{ballot}`.
+    """
+    ballot = votes.open_ballot(workshop, data.get("scope"), data.get("scope_id"),
+                               data.get("dots", 3))
+    return {"ballot": votes.ballot_dict(ballot)}
+
+
+@socketio.on("ballot:close")
+@event_handler("console")
+def on_ballot_close(workshop, _data):
+    """Facilitator closes the vote; broadcast `ballot:closed {ballot, totals}`; ack the same."""
+    ballot = votes.close_ballot(workshop)
+    return {"ballot": votes.ballot_dict(ballot), "totals": votes.totals(ballot)}

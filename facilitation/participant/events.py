@@ -6,7 +6,7 @@ from ..models import Participant
 from ..realtime.guard import event_handler, require_int
 from ..realtime.limits import check_rate
 from ..realtime.rooms import table_room
-from ..services import notes, participants, snapshots, tables
+from ..services import notes, participants, snapshots, tables, votes
 from ..services.workshops import table_of
 
 
@@ -19,7 +19,8 @@ def on_note_add(participant, data):
     `{note, duplicate}` (a repeated client id is stored once and acked again).
     """
     check_rate("notes", participant.id)
-    note, created = notes.add_note(participant, data.get("client_id"), data.get("text"))
+    note, created = notes.add_note(participant, data.get("client_id"), data.get("text"),
+                                   notes.note_fields(data))
     return {"note": snapshots.note_dict(note), "duplicate": not created}
 
 
@@ -50,3 +51,58 @@ def on_table_crystallise(actor, data):
     else:
         table = tables.crystallise(table_of(actor.id, require_int(data, "table_id")), data.get("text"))
     return {"table": snapshots.table_dict(table)}
+
+
+def _own_note(actor, data):
+    """The note a participant wrote, or any note of the console's workshop."""
+    if isinstance(actor, Participant):
+        return notes.note_of(actor.workshop_id, require_int(data, "note_id"), author=actor)
+    return notes.note_of(actor.id, require_int(data, "note_id"))
+
+
+@socketio.on("note:edit")
+@event_handler(("participant", "console"))
+def on_note_edit(actor, data):
+    """The author (or the facilitator) changes a note's text and kind.
+
+    Broadcast `note:edited {note}` to the note's table, board and console; ack `{note}`.
+    """
+    note = notes.edit_note(_own_note(actor, data), data.get("text"), notes.note_fields(data))
+    return {"note": snapshots.note_dict(note)}
+
+
+@socketio.on("note:delete")
+@event_handler(("participant", "console"))
+def on_note_delete(actor, data):
+    """The author (or the facilitator) deletes a note; `note:restore` undoes it.
+
+    Broadcast `note:deleted {note_id}` to the note's table, board and console; ack `{note_id}`.
+    """
+    note = notes.delete_note(_own_note(actor, data))
+    return {"note_id": note.id}
+
+
+@socketio.on("note:restore")
+@event_handler(("participant", "console"))
+def on_note_restore(actor, data):
+    """Undo a delete (within 15 minutes); broadcast `note:shown {note}`; ack `{note}`."""
+    note = notes.restore_note(_own_note(actor, data))
+    return {"note": snapshots.note_dict(note)}
+
+
+@socketio.on("vote:add")
+@event_handler("participant")
+def on_vote_add(participant, data):
+    """Participant places a dot on a note or theme of the open vote.
+
+    Broadcast `votes:changed` (the item's total) to the board and console; ack
+    `{ballot, mine, dots_left}` — only the voter learns their own dots.
+    """
+    return votes.add_dot(participant, data.get("target_type"), data.get("target_id"))
+
+
+@socketio.on("vote:remove")
+@event_handler("participant")
+def on_vote_remove(participant, data):
+    """Participant takes back a dot; broadcast `votes:changed`; ack `{ballot, mine, dots_left}`."""
+    return votes.remove_dot(participant, data.get("target_type"), data.get("target_id"))

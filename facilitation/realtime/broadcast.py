@@ -1,6 +1,6 @@
 """The single function through which every announcement leaves the server."""
 from ..extensions import socketio
-from .rooms import audience_rooms
+from .rooms import audience_rooms, participant_room
 
 
 def announce(*events):
@@ -12,3 +12,8 @@ def announce(*events):
     for event in events:
         rooms = audience_rooms(event.workshop_id, event.audience, event.table_id)
         socketio.emit(event.type, {"seq": event.seq, **event.payload}, to=rooms)
+
+
+def notify_participant(workshop_id, participant_id, name, payload):
+    """A notice for one participant's own sockets (not recorded: it is about them alone)."""
+    socketio.emit(name, payload, to=participant_room(workshop_id, participant_id))

@@ -11,7 +11,7 @@ from ..services import events, participants, snapshots
 from ..services.workshops import owned_workshop, workshop_by_code
 from .guard import event_handler
 from .limits import limiter
-from .rooms import board_room, console_room, table_room, workshop_room
+from .rooms import board_room, console_room, participant_room, table_room, workshop_room
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,8 @@ def _authenticate(auth):
         person = participants.participant_by_token(auth.get("token"))
         if person is None:
             raise DomainError("unauthorised")
-        rooms = [workshop_room(person.workshop_id)]
+        rooms = [workshop_room(person.workshop_id),
+                 participant_room(person.workshop_id, person.id)]
         if person.table_id:
             rooms.append(table_room(person.workshop_id, person.table_id))
         return ({"role": role, "participant_id": person.id,
@@ -127,8 +128,8 @@ def _visible(actor):
             return {"audiences": ("all",)}
         return {"audiences": ("all", "table"), "table_id": actor.table_id}
     if role == "board":
-        return {"audiences": ("all", "table")}
-    return {"audiences": ("all", "table", "console")}
+        return {"audiences": ("all", "table", "screens")}
+    return {"audiences": ("all", "table", "screens", "console")}
 
 
 def _snapshot(actor):

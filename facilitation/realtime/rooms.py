@@ -21,6 +21,11 @@ def console_room(workshop_id):
     return f"workshop:{workshop_id}:console"
 
 
+def participant_room(workshop_id, participant_id):
+    """Every socket of one participant (notices meant for them alone)."""
+    return f"workshop:{workshop_id}:participant:{participant_id}"
+
+
 def audience_rooms(workshop_id, audience, table_id=None):
     """The rooms an event of this audience goes to."""
     if audience == "all":
@@ -30,4 +35,6 @@ def audience_rooms(workshop_id, audience, table_id=None):
                 console_room(workshop_id)]
     if audience == "console":
         return [console_room(workshop_id)]
+    if audience == "screens":
+        return [board_room(workshop_id), console_room(workshop_id)]
     raise ValueError(f"unknown audience {audience!r}")

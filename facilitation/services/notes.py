@@ -1,6 +1,8 @@
-"""Sticky notes: add once per client id, hide and unhide."""
+"""Sticky notes: add once per client id, edit, delete with undo, hide, conceal until reveal."""
+from datetime import date, datetime, timedelta, timezone
+
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import DomainError
@@ -9,12 +11,40 @@ from ..models import Note
 from ..realtime.broadcast import announce
 from . import events
 from .snapshots import note_dict
-from .text import clean_text
+from .text import clean_text, optional_text
 
 CLIENT_ID_MAX = 64
+KINDS = ("note", "action", "insight")
+OWNER_MAX = 120
+# A deleted note can be brought back this long; the phone offers "undo" at once.
+UNDO_WINDOW = timedelta(minutes=15)
 
 
-def add_note(participant, client_id, text):
+def note_fields(data):
+    """The kind, owner and due date of a note from a payload, checked."""
+    kind = data.get("kind", "note")
+    if kind not in KINDS:
+        raise DomainError("bad_payload")
+    owner = optional_text(data.get("owner"), OWNER_MAX) or None
+    due = data.get("due") or None
+    if due is not None:
+        try:
+            due = date.fromisoformat(due) if isinstance(due, str) else None
+        except ValueError:
+            due = None
+        if due is None:
+            raise DomainError("bad_payload")
+    if kind != "action":
+        owner = due = None  # only actions have someone who does them, by when
+    return {"kind": kind, "owner": owner, "due": due}
+
+
+def _text(text):
+    """A note's text, checked."""
+    return clean_text(text, current_app.config["NOTE_MAX_LENGTH"], "note_empty", "note_too_long")
+
+
+def add_note(participant, client_id, text, fields=None):
     """Store a note at the participant's table and announce it; a repeat returns the first.
 
     Returns (note, created). The note and its event are committed before any
@@ -22,22 +52,25 @@ def add_note(participant, client_id, text):
     """
     if not isinstance(client_id, str) or not 0 < len(client_id) <= CLIENT_ID_MAX:
         raise DomainError("bad_payload")
-    text = clean_text(text, current_app.config["NOTE_MAX_LENGTH"], "note_empty", "note_too_long")
+    text, fields = _text(text), fields or {"kind": "note"}
     existing = _by_client_id(participant.id, client_id)
     if existing is not None:
         return existing, False
-    if participant.workshop.state == "closed":
+    workshop = participant.workshop
+    if workshop.state == "closed":
         raise DomainError("workshop_closed")
+    if workshop.locked:
+        raise DomainError("board_locked")
     if participant.table_id is None:
         raise DomainError("table_required")
-    note = Note(workshop_id=participant.workshop_id, table_id=participant.table_id,
+    note = Note(workshop_id=workshop.id, table_id=participant.table_id,
                 topic_id=participant.table.topic_id, participant_id=participant.id,
-                client_id=client_id, text=text, round_no=participant.workshop.round_no)
+                client_id=client_id, text=text, round_no=workshop.round_no,
+                concealed=workshop.notes_hidden, **fields)
     try:
         db.session.add(note)
         db.session.flush()
-        event = events.record(note.workshop_id, "note:added", {"note": note_dict(note)},
-                              "table", note.table_id)
+        event = _record(note, "note:added", {"note": note_dict(note)})
         db.session.commit()
     except IntegrityError:
         # The same client id raced in from another connection: keep the first.
@@ -47,26 +80,91 @@ def add_note(participant, client_id, text):
     return note, True
 
 
+def _record(note, type_, payload):
+    """Record a note's event for those who may see it: a concealed note only the console."""
+    if note.concealed:
+        return events.record(note.workshop_id, type_, payload, "console")
+    return events.record(note.workshop_id, type_, payload, "table", note.table_id)
+
+
 def _by_client_id(participant_id, client_id):
     """The participant's note with this client id, if stored already."""
     return db.session.scalar(select(Note).where(
         Note.participant_id == participant_id, Note.client_id == client_id))
 
 
+def note_of(workshop_id, note_id, author=None):
+    """A note of the workshop (and of this author when given), or DomainError."""
+    note = db.session.get(Note, note_id) if isinstance(note_id, int) and not isinstance(
+        note_id, bool) else None
+    if note is None or note.workshop_id != workshop_id:
+        raise DomainError("not_found")
+    if author is not None and note.participant_id != author.id:
+        raise DomainError("forbidden")
+    return note
+
+
+def edit_note(note, text, fields):
+    """Change a note's text and kind; everyone who sees it gets the new version."""
+    if note.deleted_at is not None:
+        raise DomainError("not_found")
+    note.text = _text(text)
+    for key, value in fields.items():
+        setattr(note, key, value)
+    note.updated_at = datetime.now(timezone.utc)
+    event = _record(note, "note:edited", {"note": note_dict(note)})
+    db.session.commit()
+    announce(event)
+    return note
+
+
+def delete_note(note):
+    """Delete a note (kept for UNDO_WINDOW so that the delete can be undone)."""
+    if note.deleted_at is None:
+        note.deleted_at = datetime.now(timezone.utc)
+        event = _record(note, "note:deleted", {"note_id": note.id})
+        db.session.commit()
+        announce(event)
+    return note
+
+
+def restore_note(note):
+    """Undo a delete made within the undo window."""
+    if note.deleted_at is None:
+        return note
+    deleted_at = note.deleted_at.replace(tzinfo=note.deleted_at.tzinfo or timezone.utc)
+    if datetime.now(timezone.utc) - deleted_at > UNDO_WINDOW:
+        raise DomainError("undo_expired")
+    note.deleted_at = None
+    event = _record(note, "note:shown", {"note": note_dict(note)})
+    db.session.commit()
+    announce(event)
+    return note
+
+
 def set_hidden(workshop, note_id, hidden):
     """Hide a note from phones and board (or show it again); the console keeps it."""
-    note = db.session.get(Note, note_id) if isinstance(note_id, int) else None
-    if note is None or note.workshop_id != workshop.id:
-        raise DomainError("not_found")
+    note = note_of(workshop.id, note_id)
     if note.hidden == hidden:
         return note
     note.hidden = hidden
     if hidden:
-        event = events.record(workshop.id, "note:hidden", {"note_id": note.id}, "table",
-                              note.table_id)
+        event = _record(note, "note:hidden", {"note_id": note.id})
     else:
-        event = events.record(workshop.id, "note:shown", {"note": note_dict(note)}, "table",
-                              note.table_id)
+        event = _record(note, "note:shown", {"note": note_dict(note)})
     db.session.commit()
     announce(event)
     return note
+
+
+def set_concealed(workshop, concealed):
+    """Hide new notes until reveal (each person sees only their own), or reveal them all."""
+    workshop.notes_hidden = concealed
+    if not concealed:
+        db.session.execute(update(Note).where(Note.workshop_id == workshop.id)
+                           .values(concealed=False))
+    # Everyone re-reads their view: on reveal every concealed note appears at once.
+    event = events.record(workshop.id, "notes:concealed", {"concealed": concealed}, "all")
+    db.session.commit()
+    announce(event)
+    return workshop

@@ -1,18 +1,21 @@
 """What each audience sees: plain dicts for acks, broadcasts and pages."""
 from datetime import datetime, timezone
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from .. import timer
 from ..extensions import db
 from ..models import Note, Participant, Seat, Workshop
+from . import votes
 
 
 def note_dict(note):
     """A note as clients see it; the author is an id, names stay on the console."""
     return {"id": note.id, "client_id": note.client_id, "table_id": note.table_id,
             "topic_id": note.topic_id, "author_id": note.participant_id, "text": note.text,
-            "kind": note.kind, "hidden": note.hidden, "round": note.round_no,
+            "kind": note.kind, "owner": note.owner,
+            "due": note.due.isoformat() if note.due else None, "hidden": note.hidden,
+            "concealed": note.concealed, "round": note.round_no,
             "created_at": _iso(note.created_at)}
 
 
@@ -27,7 +30,8 @@ def topic_dict(topic):
     """A topic with its prompt questions."""
     if topic is None:
         return None
-    return {"id": topic.id, "title": topic.title, "prompts": list(topic.prompts or [])}
+    return {"id": topic.id, "title": topic.title, "description": topic.description or "",
+            "prompts": list(topic.prompts or [])}
 
 
 def table_dict(table):
@@ -58,18 +62,26 @@ def workshop_dict(workshop):
     """The workshop's public facts."""
     return {"id": workshop.id, "code": workshop.code, "title": workshop.title,
             "date": workshop.date.isoformat() if workshop.date else None,
-            "place": workshop.place, "language": workshop.language, "state": workshop.state}
+            "place": workshop.place, "language": workshop.language, "state": workshop.state,
+            "locked": workshop.locked, "notes_hidden": workshop.notes_hidden}
 
 
-def _notes(workshop_id, table_id=None, topic_id=None, include_hidden=False):
-    """Notes of a workshop (or of one table, or one topic), oldest first."""
-    query = select(Note).where(Note.workshop_id == workshop_id)
+def _notes(workshop_id, table_id=None, topic_id=None, include_hidden=False,
+           include_concealed=False, author_id=None):
+    """Notes of a workshop (or of one table, or one topic), oldest first; never deleted ones.
+
+    Concealed notes (hidden until reveal) are left out unless asked for, or
+    written by `author_id`: a person always sees their own.
+    """
+    query = select(Note).where(Note.workshop_id == workshop_id, Note.deleted_at.is_(None))
     if table_id is not None:
         query = query.where(Note.table_id == table_id)
     if topic_id is not None:
         query = query.where(Note.topic_id == topic_id)
     if not include_hidden:
         query = query.where(Note.hidden.is_(False))
+    if not include_concealed:
+        query = query.where(or_(Note.concealed.is_(False), Note.participant_id == author_id))
     return [note_dict(n) for n in db.session.scalars(query.order_by(Note.id))]
 
 
@@ -87,23 +99,37 @@ def participant_view(participant):
     if table is None:
         notes = []
     elif workshop.mode == "topics":
-        notes = _notes(workshop.id, topic_id=table.topic_id)
+        notes = _notes(workshop.id, topic_id=table.topic_id, author_id=participant.id)
     else:
-        notes = _notes(workshop.id, table_id=table.id)
+        notes = _notes(workshop.id, table_id=table.id, author_id=participant.id)
     return {"workshop": workshop_dict(workshop), "phase": phase_dict(workshop),
             "me": {"id": participant.id, "name": participant.display_name,
                    "table_id": participant.table_id, "remote": participant.remote,
                    "next_table_id": next_seat if workshop.state == "break" else None,
                    "host": table is not None and table.host_id == participant.id},
             "tables": [table_dict(t) for t in workshop.tables],
-            "notes": notes}
+            "notes": notes, **_my_ballot(workshop, participant)}
+
+
+def _my_ballot(workshop, participant):
+    """The open vote and this participant's own dots (others' dots stay anonymous)."""
+    ballot = votes.open_ballot_of(workshop.id)
+    mine = votes.my_votes(ballot, participant.id) if ballot else {}
+    return {"ballot": votes.ballot_dict(ballot), "my_votes": mine,
+            "dots_left": ballot.dots - sum(mine.values()) if ballot else 0}
+
+
+def _ballot_totals(workshop):
+    """The open vote and its totals, for the board and the console."""
+    ballot = votes.open_ballot_of(workshop.id)
+    return {"ballot": votes.ballot_dict(ballot), "totals": votes.totals(ballot) if ballot else []}
 
 
 def board_view(workshop):
     """The projected board: every table and its visible notes."""
     return {"workshop": workshop_dict(workshop), "phase": phase_dict(workshop),
             "tables": [table_dict(t) for t in workshop.tables],
-            "notes": _notes(workshop.id)}
+            "notes": _notes(workshop.id), **_ballot_totals(workshop)}
 
 
 def console_view(workshop):
@@ -118,4 +144,5 @@ def console_view(workshop):
             "participants": [participant_dict(p) for p in people],
             "next_seats": {str(k): v for k, v in next_seats.items()}
             if workshop.state == "break" else {},
-            "notes": _notes(workshop.id, include_hidden=True)}
+            "notes": _notes(workshop.id, include_hidden=True, include_concealed=True),
+            **_ballot_totals(workshop)}

@@ -34,7 +34,8 @@ def test_time_spent_paused_is_not_counted(total, before, paused_for, after):
     assert timer.remaining(paused, at(before + paused_for)) == timer.remaining(running, at(before))
     resumed = timer.resume(paused, at(before + paused_for))
     expected = max(0.0, total - before - after) if before < total else 0.0
-    assert abs(timer.remaining(resumed, at(before + paused_for + after)) - expected) < 1e-6
+    # Datetimes keep microseconds: each step may round by one.
+    assert abs(timer.remaining(resumed, at(before + paused_for + after)) - expected) < 1e-5
 
 
 @given(total=st.integers(min_value=1, max_value=7200), when=seconds,
@@ -42,7 +43,7 @@ def test_time_spent_paused_is_not_counted(total, before, paused_for, after):
 def test_extending_adds_exactly_the_extra_time(total, when, extra):
     running = timer.start(total, T0)
     extended = timer.extend(running, extra, at(when))
-    assert abs(timer.remaining(extended, at(when)) - (timer.remaining(running, at(when)) + extra)) < 1e-6
+    assert abs(timer.remaining(extended, at(when)) - (timer.remaining(running, at(when)) + extra)) < 1e-5
 
 
 def test_extending_a_paused_timer_keeps_it_paused():
