@@ -7,6 +7,34 @@ const container = document.getElementById("tables");
 const $ = (id) => document.getElementById(id);
 const timer = countdown($("timer"));
 let phase = null;
+let workshop = null;
+let ballot = null;
+const dots = new Map(); // "note:5" → count
+
+function renderNotice() {
+  const parts = [];
+  if (ballot?.open) parts.push(format(strings.vote_open, { count: ballot.dots }));
+  if (workshop?.notes_hidden) parts.push(strings.concealed);
+  if (workshop?.locked) parts.push(strings.locked);
+  $("board-notice").hidden = parts.length === 0;
+  $("board-notice").textContent = parts.join(" · ");
+}
+
+function showDots(targetType, targetId) {
+  if (targetType !== "note") return;
+  const element = container.querySelector(`.note[data-id="${targetId}"]`);
+  if (!element) return;
+  const count = dots.get(`note:${targetId}`) ?? 0;
+  let badge = element.querySelector(".dots");
+  if (!badge) {
+    badge = document.createElement("span");
+    badge.className = "dots";
+    element.append(badge);
+  }
+  badge.hidden = count === 0;
+  badge.textContent = `● ${count}`;
+  badge.setAttribute("aria-label", format(strings.dot_total, { count }));
+}
 
 function renderPhase(next) {
   phase = next;
@@ -52,8 +80,10 @@ function listFor(tableId) {
 
 function addNote(note) {
   const list = listFor(note.table_id);
-  if (!list || note.hidden || list.querySelector(`[data-id="${note.id}"]`)) return;
-  list.append(noteElement(note));
+  if (!list || note.hidden || note.concealed) return;
+  const existing = list.querySelector(`[data-id="${note.id}"]`);
+  if (existing) existing.replaceWith(noteElement(note)); else list.append(noteElement(note));
+  showDots("note", note.id);
   updateCount(list);
 }
 
@@ -79,6 +109,11 @@ function updateTable(table) {
 }
 
 function render(snapshot) {
+  workshop = snapshot.workshop;
+  ballot = snapshot.ballot;
+  dots.clear();
+  for (const t of snapshot.totals ?? []) dots.set(`${t.target_type}:${t.target_id}`, t.count);
+  renderNotice();
   renderPhase(snapshot.phase);
   container.replaceChildren(...snapshot.tables.map(tableColumn));
   container.style.setProperty("--columns", String(Math.min(snapshot.tables.length, 6)));
@@ -86,7 +121,7 @@ function render(snapshot) {
   snapshot.notes.forEach(addNote);
 }
 
-connectLive({
+const live = connectLive({
   auth: () => ({ role: "board", code: app.dataset.code, key: app.dataset.key, lang: app.dataset.lang }),
   onStatus: (state) => showStatus(document.getElementById("status"), state),
   onSnapshot: render,
@@ -94,6 +129,20 @@ connectLive({
     "note:added": ({ note }) => addNote(note),
     "note:shown": ({ note }) => addNote(note),
     "note:hidden": ({ note_id }) => removeNote(note_id),
+    "note:deleted": ({ note_id }) => removeNote(note_id),
+    "note:edited": ({ note }) => { if (container.querySelector(`.note[data-id="${note.id}"]`)) addNote(note); },
+    "notes:concealed": () => live.resync(),
+    "board:locked": ({ locked }) => { workshop = { ...workshop, locked }; renderNotice(); },
+    "ballot:opened": ({ ballot: next }) => { ballot = next; dots.clear(); live.resync(); },
+    "ballot:closed": ({ ballot: closed, totals }) => {
+      ballot = closed;
+      totals.forEach((t) => { dots.set(`${t.target_type}:${t.target_id}`, t.count); showDots(t.target_type, t.target_id); });
+      renderNotice();
+    },
+    "votes:changed": ({ target_type, target_id, count }) => {
+      dots.set(`${target_type}:${target_id}`, count);
+      showDots(target_type, target_id);
+    },
     "phase:changed": ({ phase: next, tables }) => { renderPhase(next); tables.forEach(updateTable); },
     "timer:changed": ({ phase: next }) => renderPhase(next),
     "message:sent": ({ text }) => renderPhase({ ...phase, message: text || null }),

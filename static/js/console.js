@@ -11,6 +11,34 @@ let tables = [];
 let phase = null;
 let nextSeats = {};
 let live = null;
+let workshop = null;
+let ballot = null;
+const dots = new Map();
+
+function renderModeration() {
+  $("lock").textContent = workshop.locked ? strings.unlock : strings.lock;
+  $("lock").setAttribute("aria-pressed", String(workshop.locked));
+  $("conceal").textContent = workshop.notes_hidden ? strings.reveal : strings.conceal;
+  $("conceal").setAttribute("aria-pressed", String(workshop.notes_hidden));
+  const scope = $("ballot-scope");
+  if (!scope.options.length) {
+    scope.append(new Option(strings.all_notes, "notes:"), ...tables.map((t) => new Option(t.name, `table:${t.id}`)),
+      new Option(strings.themes, "themes:"));
+  }
+  $("ballot-open").textContent = strings.open_vote;
+  $("ballot-close").textContent = strings.close_vote;
+  $("ballot-close").hidden = !ballot?.open;
+  $("ballot-status").textContent = ballot?.open ? format(strings.vote_open, { count: ballot.dots }) : "";
+}
+
+function dotBadge(noteId) {
+  const count = dots.get(`note:${noteId}`) ?? 0;
+  const badge = document.createElement("span");
+  badge.className = "dots";
+  badge.hidden = count === 0;
+  badge.textContent = `● ${count}`;
+  return badge;
+}
 
 function tableName(id) {
   return tables.find((t) => t.id === id)?.name ?? strings.no_table;
@@ -65,7 +93,17 @@ function renderPeople() {
       tables.some((t) => t.host_id === p.id) ? strings.host : "",
       p.remote ? strings.remote : strings.in_room,
       p.online ? strings.online : strings.offline_person].filter(Boolean).join(" · ");
-    li.append(name, " ", details);
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.className = "small link";
+    remove.textContent = strings.remove;
+    remove.setAttribute("aria-label", `${strings.remove}: ${p.name}`);
+    remove.addEventListener("click", () => {
+      if (window.confirm(format(strings.confirm_remove, { name: p.name }))) {
+        command("participant:remove", { participant_id: p.id });
+      }
+    });
+    li.append(name, " ", details, " ", remove);
     return li;
   }));
   tables.forEach(renderHostChoice);
@@ -128,6 +166,19 @@ function hideButton(note) {
   return button;
 }
 
+function deleteButton(note) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "small";
+  button.textContent = strings.delete;
+  button.addEventListener("click", () => command("note:delete", { note_id: note.id }));
+  return button;
+}
+
+function removeNote(noteId) {
+  $("tables").querySelector(`.note[data-id="${noteId}"]`)?.remove();
+}
+
 function upsertNote(note) {
   const list = $("tables").querySelector(`[data-table-id="${note.table_id}"] .notes`);
   if (!list) return;
@@ -146,7 +197,7 @@ function upsertNote(note) {
     by.textContent = author.name;
     element.append(by);
   }
-  element.append(hideButton(note));
+  element.append(dotBadge(note.id), hideButton(note), " ", deleteButton(note));
   element._note = note;
   const existing = list.querySelector(`[data-id="${note.id}"]`);
   if (existing) existing.replaceWith(element); else list.append(element);
@@ -159,12 +210,17 @@ function setHidden(noteId, hidden) {
 
 function render(snapshot) {
   tables = snapshot.tables;
+  workshop = snapshot.workshop;
+  ballot = snapshot.ballot;
+  dots.clear();
+  for (const t of snapshot.totals ?? []) dots.set(`${t.target_type}:${t.target_id}`, t.count);
   nextSeats = snapshot.next_seats ?? {};
   people.clear();
   snapshot.participants.forEach((p) => people.set(p.id, p));
   renderPhase(snapshot.phase);
   renderTables();
   renderPeople();
+  renderModeration();
   snapshot.notes.forEach(upsertNote);
 }
 
@@ -176,6 +232,14 @@ $("plus5").addEventListener("click", () => command("timer:extend", { minutes: 5 
 $("close").addEventListener("click", () => {
   if (window.confirm(strings.confirm_close)) command("workshop:close");
 });
+$("lock").addEventListener("click", () => command("board:lock", { locked: !workshop.locked }));
+$("conceal").addEventListener("click", () => command("notes:conceal", { concealed: !workshop.notes_hidden }));
+$("ballot-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const [scope, id] = $("ballot-scope").value.split(":");
+  command("ballot:open", { scope, scope_id: id ? Number(id) : null, dots: Number($("ballot-dots").value) });
+});
+$("ballot-close").addEventListener("click", () => command("ballot:close"));
 $("message-form").addEventListener("submit", (event) => {
   event.preventDefault();
   command("message:send", { text: $("message-text").value });
@@ -193,6 +257,18 @@ live = connectLive({
     "note:added": ({ note }) => upsertNote(note),
     "note:shown": ({ note }) => upsertNote(note),
     "note:hidden": ({ note_id }) => setHidden(note_id, true),
+    "note:edited": ({ note }) => upsertNote(note),
+    "note:deleted": ({ note_id }) => removeNote(note_id),
+    "notes:concealed": () => live.resync(),
+    "board:locked": ({ locked }) => { workshop = { ...workshop, locked }; renderModeration(); },
+    "ballot:opened": () => live.resync(),
+    "ballot:closed": ({ ballot: closed }) => { ballot = closed; renderModeration(); },
+    "votes:changed": ({ target_type, target_id, count }) => {
+      dots.set(`${target_type}:${target_id}`, count);
+      const element = $("tables").querySelector(`.note[data-id="${target_id}"]`);
+      if (target_type === "note" && element) element.querySelector(".dots").replaceWith(dotBadge(target_id));
+    },
+    "participant:removed": ({ participant_id }) => { people.delete(participant_id); renderPeople(); },
     "participant:joined": ({ participant }) => { people.set(participant.id, participant); renderPeople(); },
     "participant:moved": ({ participant }) => { people.set(participant.id, participant); renderPeople(); },
     "presence:changed": ({ participant_id, online }) => {

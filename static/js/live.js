@@ -64,21 +64,36 @@ export function showStatus(element, state, extra = "") {
   element.textContent = (strings[state] ?? state) + (extra ? ` · ${extra}` : "");
 }
 
+/** A date (YYYY-MM-DD) the Finnish way: 31.12.2026. */
+export function shortDate(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d}.${m}.${y}`;
+}
+
+/** A small labelled tag; the kind is said in words, never by colour alone. */
+export function tag(text, className = "note-meta") {
+  const span = document.createElement("span");
+  span.className = className;
+  span.textContent = text;
+  return span;
+}
+
 /** A sticky note as a list item; text only via textContent, never as HTML. */
 export function noteElement(note, { mine = false } = {}) {
   const li = document.createElement("li");
   li.className = `note kind-${note.kind ?? "note"}`;
   li.dataset.id = note.id ?? "";
   li.dataset.clientId = note.client_id ?? "";
+  if (note.kind && note.kind !== "note") {
+    const kind = tag(strings[`kind_${note.kind}`], "note-kind");
+    if (note.owner) kind.append(` · ${note.owner}`);
+    if (note.due) kind.append(` · ${shortDate(note.due)}`);
+    li.append(kind);
+  }
   const p = document.createElement("p");
   p.className = "note-text";
   p.textContent = note.text;
   li.append(p);
-  if (mine) {
-    const tag = document.createElement("span");
-    tag.className = "note-meta";
-    tag.textContent = strings.mine;
-    li.append(tag);
-  }
+  if (mine) li.append(tag(strings.mine));
   return li;
 }

@@ -1,6 +1,6 @@
 // The participant's phone: join, then the table view with live notes and a
 // composer whose unacknowledged notes wait in an outbox (localStorage).
-import { connectLive, format, noteElement, showStatus, strings } from "./live.js";
+import { connectLive, format, noteElement, showStatus, strings, tag } from "./live.js";
 import { chime, countdown, phaseLabel, unlockSound } from "./phase.js";
 
 const app = document.getElementById("app");
@@ -14,6 +14,11 @@ let live = null;
 let me = null;
 let tables = [];
 let phase = null;
+let workshop = null;
+let ballot = null;
+let myVotes = {};
+let dotsLeft = 0;
+let lastDeleted = null;
 const timer = countdown($("timer"), { onTick: announceMilestones, onZero: () => { chime(); say(strings.time_up); } });
 
 const outbox = {
@@ -69,7 +74,12 @@ async function submitJoin(event) {
 function renderTable(snapshot) {
   me = snapshot.me;
   tables = snapshot.tables;
+  workshop = snapshot.workshop;
+  ballot = snapshot.ballot;
+  myVotes = snapshot.my_votes ?? {};
+  dotsLeft = snapshot.dots_left ?? 0;
   renderPhase(snapshot.phase);
+  renderNotices();
   const table = tables.find((t) => t.id === me.table_id);
   $("join").hidden = true;
   $("table-view").hidden = false;
@@ -177,9 +187,119 @@ function addNote(note) {
     earlier.textContent = format(strings.earlier_round, { round: note.round });
     element.append(earlier);
   }
+  if (note.author_id === me?.id) element.append(ownControls(note));
+  element.append(voteControls(note));
+  element._note = note;
   if (existing) existing.replaceWith(element); else list.append(element);
   updateEmpty();
   return !existing;
+}
+
+function button(label, onClick, className = "small") {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = className;
+  b.textContent = label;
+  b.addEventListener("click", onClick);
+  return b;
+}
+
+/** Edit and delete, on one's own notes only. */
+function ownControls(note) {
+  const box = document.createElement("div");
+  box.className = "note-actions";
+  box.append(button(strings.edit, () => startEdit(note)), " ",
+    button(strings.delete, () => deleteNote(note)));
+  return box;
+}
+
+function startEdit(note) {
+  const element = $("notes").querySelector(`[data-id="${note.id}"]`);
+  const form = document.createElement("form");
+  form.className = "edit-form";
+  const label = document.createElement("label");
+  label.textContent = strings.edit;
+  label.htmlFor = `edit-${note.id}`;
+  const area = document.createElement("textarea");
+  area.id = `edit-${note.id}`;
+  area.value = note.text;
+  const error = document.createElement("p");
+  error.className = "error";
+  error.setAttribute("role", "alert");
+  form.append(label, area, error, button(strings.save, () => form.requestSubmit(), "small primary"),
+    " ", button(strings.cancel, () => addNote(note)));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const ack = await live.request("note:edit", { note_id: note.id, text: area.value, kind: note.kind,
+      owner: note.owner, due: note.due });
+    if (ack.ok) addNote(ack.note); else error.textContent = ack.error.message;
+  });
+  element.replaceChildren(form);
+  area.focus();
+}
+
+async function deleteNote(note) {
+  const ack = await live.request("note:delete", { note_id: note.id });
+  if (!ack.ok) return;
+  removeNote(note.id);
+  lastDeleted = note.id;
+  $("undo-bar").hidden = false;
+  $("undo").focus();
+  setTimeout(() => { if (lastDeleted === note.id) $("undo-bar").hidden = true; }, 15000);
+}
+
+async function undoDelete() {
+  const ack = await live.request("note:restore", { note_id: lastDeleted });
+  $("undo-bar").hidden = true;
+  lastDeleted = null;
+  if (ack.ok) addNote(ack.note);
+}
+
+function removeNote(noteId) {
+  $("notes").querySelector(`[data-id="${noteId}"]`)?.remove();
+  updateEmpty();
+}
+
+/** Dot buttons while a vote on this table's notes is open. */
+function voteControls(note) {
+  const box = document.createElement("div");
+  box.className = "note-votes";
+  const inScope = ballot?.open && (ballot.scope === "notes" ||
+    (ballot.scope === "table" && ballot.scope_id === note.table_id));
+  if (!inScope || !note.id) return box;
+  const mine = myVotes[`note:${note.id}`] ?? 0;
+  box.append(tag(format(strings.dots, { count: mine }), "dot-count"), " ",
+    button(`+ ${strings.dot}`, () => vote("vote:add", note), "small"));
+  if (mine) box.append(" ", button(`− ${strings.undot}`, () => vote("vote:remove", note), "small"));
+  return box;
+}
+
+async function vote(event, note) {
+  const ack = await live.request(event, { target_type: "note", target_id: note.id });
+  if (!ack.ok) { say(ack.error.message); renderNotices(ack.error.message); return; }
+  myVotes = ack.mine;
+  dotsLeft = ack.dots_left;
+  renderVotes();
+  $("notes").querySelector(`[data-id="${note.id}"] .note-votes button`)?.focus();
+}
+
+function renderVotes() {
+  for (const element of $("notes").querySelectorAll(".note[data-id]")) {
+    if (element._note) element.querySelector(".note-votes")?.replaceWith(voteControls(element._note));
+  }
+  renderNotices();
+}
+
+function renderNotices(extra = "") {
+  const concealed = workshop?.notes_hidden;
+  $("concealed-note").hidden = !concealed;
+  $("concealed-note").textContent = concealed ? strings.concealed : "";
+  $("locked-note").hidden = !workshop?.locked;
+  $("composer").querySelector("button[type=submit]").disabled = Boolean(workshop?.locked);
+  const voting = ballot?.open;
+  $("vote-bar").hidden = !voting && !extra;
+  $("vote-bar").textContent = extra || (!voting ? "" : ballot.scope === "themes" ? strings.vote_themes
+    : `${format(strings.vote_open, { count: ballot.dots })} · ${format(strings.dots_left, { count: dotsLeft })}`);
 }
 
 function showPending(item) {
@@ -225,10 +345,17 @@ function submitNote(event) {
   const error = !text ? strings.note_empty : text.length > noteMax ? strings.note_too_long : "";
   $("composer-error").textContent = error;
   if (error) { $("note-text").focus(); return; }
-  const item = { client_id: newClientId(), text };
+  const kind = new FormData($("composer")).get("kind") ?? "note";
+  const item = { client_id: newClientId(), text, kind };
+  if (kind === "action") {
+    item.owner = $("note-owner").value.trim() || null;
+    item.due = $("note-due").value || null;
+  }
   outbox.add(item);
   showPending(item);
   $("note-text").value = "";
+  $("note-owner").value = "";
+  $("note-due").value = "";
   updateCounter();
   sendNote(item);
 }
@@ -244,26 +371,34 @@ function announce(note) {
   say(format(strings.new_note, { text: note.text }));
 }
 
+/** Forget the token and go back to the join form (removed, or the token is no longer valid). */
+function endSession(message) {
+  localStorage.removeItem(tokenKey);
+  live?.socket.disconnect();
+  live = null;
+  showJoin(message);
+}
+
 function startLive() {
   if (live) return;
   live = connectLive({
     auth: () => ({ role: "participant", token: localStorage.getItem(tokenKey), lang: app.dataset.lang }),
     onStatus: () => { updateStatus(); if (live?.state === "connected") resendOutbox(); },
     onSnapshot: renderTable,
-    onRefused: (error) => {
-      if (error.code !== "unauthorised") return;
-      localStorage.removeItem(tokenKey);
-      live.socket.disconnect();
-      live = null;
-      showJoin(strings.session_ended);
-    },
+    onRefused: (error) => { if (error.code === "unauthorised") endSession(strings.session_ended); },
     handlers: {
       "note:added": ({ note }) => { if (note.table_id === me?.table_id && addNote(note)) announce(note); },
       "note:shown": ({ note }) => { if (note.table_id === me?.table_id) addNote(note); },
-      "note:hidden": ({ note_id }) => {
-        $("notes").querySelector(`[data-id="${note_id}"]`)?.remove();
-        updateEmpty();
+      "note:hidden": ({ note_id }) => removeNote(note_id),
+      "note:deleted": ({ note_id }) => removeNote(note_id),
+      "note:edited": ({ note }) => {
+        if ($("notes").querySelector(`[data-id="${note.id}"]`)) addNote(note);
       },
+      "notes:concealed": () => live.resync(),
+      "board:locked": ({ locked }) => { workshop = { ...workshop, locked }; renderNotices(); },
+      "ballot:opened": () => live.resync(),
+      "ballot:closed": () => { ballot = null; renderVotes(); },
+      "session:ended": () => endSession(strings.removed),
       "phase:changed": onPhaseChanged,
       "timer:changed": ({ phase: next }) => renderPhase(next),
       "message:sent": ({ text }) => renderPhase({ ...phase, message: text || null }),
@@ -278,6 +413,10 @@ function startLive() {
 
 $("join-form").addEventListener("submit", submitJoin);
 $("crystal-form").addEventListener("submit", saveCrystallisation);
+$("undo").addEventListener("click", undoDelete);
+$("composer").addEventListener("change", (event) => {
+  if (event.target.name === "kind") $("action-fields").hidden = event.target.value !== "action";
+});
 unlockSound();
 $("composer").addEventListener("submit", submitNote);
 $("note-text").addEventListener("input", updateCounter);
