@@ -30,6 +30,8 @@ MESSAGES = {
     "email_invalid": _l("Give a valid email address."),
     "email_taken": _l("An account with this email address already exists."),
     "password_too_short": _l("The password must have at least %(limit)s characters."),
+    "table_wrong_kind_remote": _l("You take part remotely: choose a remote table."),
+    "table_wrong_kind_room": _l("You are in the room: choose a table in the room."),
     "board_locked": _l("The board is locked: no new notes for now."),
     "undo_expired": _l("It is too late to undo this."),
     "no_ballot": _l("There is no vote open."),

@@ -80,11 +80,13 @@ def workshop(app, facilitator):
 
 
 def join(app, workshop, name, table_index=0):
-    """Join a participant at a table; returns (participant id, token)."""
+    """Join a participant at a table (remotely at a remote one); returns (id, token)."""
     with app.app_context():
-        from facilitation.models import Workshop
-        person, token = participants.join(db.session.get(Workshop, workshop["id"]), name,
-                                          table_id=workshop["tables"][table_index])
+        from facilitation.models import CafeTable, Workshop
+        table_id = workshop["tables"][table_index]
+        person, token = participants.join(
+            db.session.get(Workshop, workshop["id"]), name, table_id=table_id,
+            remote=db.session.get(CafeTable, table_id).remote)
         return person.id, token
 
 

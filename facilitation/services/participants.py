@@ -31,6 +31,8 @@ def join(workshop, display_name, organisation="", organisation_type="", table_id
     if organisation_type and organisation_type not in ORGANISATION_TYPES:
         raise DomainError("organisation_type_unknown")
     table = table_of(workshop.id, table_id) if table_id is not None else None
+    if table is not None:
+        _check_kind(workshop, table, bool(remote))
     token = secrets.token_urlsafe(24)
     participant = Participant(
         workshop_id=workshop.id, token_hash=hash_token(token), display_name=name,
@@ -43,6 +45,12 @@ def join(workshop, display_name, organisation="", organisation_type="", table_id
     db.session.commit()
     announce(event)
     return participant, token
+
+
+def _check_kind(workshop, table, remote):
+    """Remote people sit at remote tables and people in the room at the room's, when both exist."""
+    if table.remote != remote and any(t.remote == remote for t in workshop.tables):
+        raise DomainError("table_wrong_kind_remote" if remote else "table_wrong_kind_room")
 
 
 def participant_by_token(token):
@@ -67,6 +75,7 @@ def active_participant(participant_id):
 def choose_table(participant, table_id):
     """Seat the participant at a table of their workshop."""
     table = table_of(participant.workshop_id, table_id)
+    _check_kind(participant.workshop, table, participant.remote)
     participant.table = table
     event = events.record(participant.workshop_id, "participant:moved",
                           {"participant": participant_dict(participant)}, "console")

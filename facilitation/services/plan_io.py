@@ -1,9 +1,4 @@
-"""Open live workshops from plan files, and save workshops back as plans.
-
-A topic in a workshop has a title and prompt questions but no description of its own, so a
-plan topic's description becomes its first prompt question: people at the table read it
-first, and nothing of the plan is lost. Saving such a workshop writes it back as a prompt.
-"""
+"""Open live workshops from plan files, and save workshops back as plans."""
 import logging
 import re
 import unicodedata
@@ -15,23 +10,13 @@ from ..plans import PlanError, default_tables, load_plan, parse_plan
 from .workshops import create_workshop
 
 SESSIONS_DIR = Path(__file__).resolve().parents[2] / "sessions"
-# A topic's description is shown as a prompt, so it must fit the prompt's limit.
-PROMPT_LIMIT = 300
 
 log = logging.getLogger(__name__)
 
 
-class TopicDoesNotFit(PlanError):
-    """A plan topic the workshop cannot hold; knows the topic, so its heading can be found."""
-
-    def __init__(self, message, topic, source="<plan>"):
-        self.topic = topic
-        super().__init__(message, None, source)
-
-
 def open_plan(facilitator_id, plan, source="<plan>"):
     """Create a live workshop from a parsed plan dict; raise PlanError when it cannot be."""
-    topics = [_topic_spec(topic, source) for topic in plan["topics"]]
+    topics = [_topic_spec(topic) for topic in plan["topics"]]
     tables = plan.get("tables") or default_tables(len(topics), plan.get("language", "fi"))
     try:
         return create_workshop(
@@ -45,12 +30,8 @@ def open_plan(facilitator_id, plan, source="<plan>"):
 
 
 def open_plan_text(facilitator_id, text, source="<plan>"):
-    """Parse a plan's Markdown text and open it; a topic that does not fit names its line."""
-    plan = parse_plan(text, source)
-    try:
-        return open_plan(facilitator_id, plan, source)
-    except TopicDoesNotFit as error:
-        raise PlanError(error.message, _heading_line(text, error.topic), source) from None
+    """Parse a plan's Markdown text and open it."""
+    return open_plan(facilitator_id, parse_plan(text, source), source)
 
 
 def open_plan_bytes(facilitator_id, data, source="<plan>"):
@@ -82,7 +63,7 @@ def plan_of(workshop):
         "break_minutes": workshop.break_minutes,
         "tables": [{"name": _table_name(table.name), "remote": bool(table.remote),
                     "video_url": table.video_url or None} for table in workshop.tables],
-        "topics": [{"title": topic.title, "description": "",
+        "topics": [{"title": topic.title, "description": topic.description or "",
                     "prompts": list(topic.prompts or [])} for topic in workshop.topics],
     }
 
@@ -115,25 +96,12 @@ def _date(plan):
     return date.fromisoformat(plan["date"]) if plan.get("date") else None
 
 
-def _topic_spec(topic, source):
-    """Return the workshop's {title, prompts} for a plan topic, description first."""
-    description = " ".join((topic.get("description") or "").split())
-    if len(description) > PROMPT_LIMIT:
-        raise TopicDoesNotFit(f"the description of topic {topic['title']!r} is too long to "
-                              f"show as its first question ({len(description)} characters; "
-                              f"at most {PROMPT_LIMIT})", topic["title"], source)
-    return {"title": topic["title"],
-            "prompts": ([description] if description else []) + list(topic["prompts"])}
+def _topic_spec(topic):
+    """Return the workshop's {title, description, prompts} for a plan topic."""
+    return {"title": topic["title"], "description": topic.get("description") or "",
+            "prompts": list(topic["prompts"])}
 
 
 def _table_name(name):
     """Keep '|' out of a table name: in a plan it separates a table's options."""
     return name.replace("|", "/")
-
-
-def _heading_line(text, title):
-    """Return the line of the `## title` heading in a plan's text, or None."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip().startswith("##") and line.strip()[2:].strip() == title:
-            return number
-    return None

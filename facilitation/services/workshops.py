@@ -59,10 +59,10 @@ def create_workshop(facilitator_id, title, tables, topics, date_=None, place="",
 
 
 def _topic(position, spec):
-    """Build a Topic from a {title, prompts} dict."""
+    """Build a Topic from a {title, description, prompts} dict."""
     prompts = [clean_text(p, 300, "bad_payload") for p in spec.get("prompts", []) if p.strip()]
     return Topic(position=position, title=clean_text(spec["title"], 200, "bad_payload"),
-                 prompts=prompts)
+                 description=optional_text(spec.get("description"), 2000), prompts=prompts)
 
 
 def _table(position, spec, topics):

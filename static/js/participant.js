@@ -85,6 +85,8 @@ function renderTable(snapshot) {
   $("table-view").hidden = false;
   $("table-name").textContent = table ? table.name : strings.no_table;
   $("topic-title").textContent = table?.topic?.title ?? "";
+  $("topic-description").textContent = table?.topic?.description ?? "";
+  $("topic-description").hidden = !table?.topic?.description;
   $("prompts").replaceChildren(...(table?.topic?.prompts ?? []).map((q) => {
     const li = document.createElement("li"); li.textContent = q; return li;
   }));
@@ -411,7 +413,19 @@ function startLive() {
   });
 }
 
+/** Remote people choose among remote tables, people in the room among the room's. */
+function filterTableChoices() {
+  const remote = $("remote").checked;
+  const choices = [...document.querySelectorAll(".table-choice .choice")];
+  const matching = choices.filter((c) => (c.dataset.remote === "true") === remote);
+  for (const choice of choices) choice.hidden = matching.length > 0 && !matching.includes(choice);
+  const visible = choices.filter((c) => !c.hidden);
+  if (!visible.some((c) => c.querySelector("input").checked)) visible[0]?.querySelector("input").click();
+}
+
 $("join-form").addEventListener("submit", submitJoin);
+$("remote").addEventListener("change", filterTableChoices);
+filterTableChoices();
 $("crystal-form").addEventListener("submit", saveCrystallisation);
 $("undo").addEventListener("click", undoDelete);
 $("composer").addEventListener("change", (event) => {

@@ -141,3 +141,25 @@ def test_a_removed_participant_is_cut_off_at_once(app, signed_in, workshop):
     assert not troll.is_connected()
     assert not phone(app, token).is_connected()
     assert all(p["id"] != person_id for p in ack(desk, "sync")["snapshot"]["participants"])
+
+
+def test_remote_people_sit_at_remote_tables_and_people_in_the_room_at_the_rooms(app, workshop):
+    from facilitation.models import Workshop
+    from facilitation.services import participants
+    from facilitation.errors import DomainError
+    import pytest
+    in_room, remote = workshop["tables"][0], workshop["tables"][2]
+    with app.app_context():
+        w = db.session.get(Workshop, workshop["id"])
+        with pytest.raises(DomainError) as refused:
+            participants.join(w, "Etä-Eeva", table_id=in_room, remote=True)
+        assert refused.value.code == "table_wrong_kind_remote"
+        with pytest.raises(DomainError) as refused:
+            participants.join(w, "Sali-Sami", table_id=remote, remote=False)
+        assert refused.value.code == "table_wrong_kind_room"
+        person, token = participants.join(w, "Etä-Eeva", table_id=remote, remote=True)
+    eeva = phone(app, token)
+    assert ack(eeva, "table:choose", {"table_id": in_room})["error"]["code"] == "table_wrong_kind_remote"
+    view = ack(eeva, "sync")["snapshot"]
+    assert view["me"]["remote"] is True
+    assert next(t for t in view["tables"] if t["id"] == remote)["video_url"].startswith("https://")
