@@ -95,6 +95,7 @@ function removeNote(noteId) {
 }
 
 function updateCount(list) {
+  queueFit();
   list.parentElement.querySelector(".count").textContent =
     format(strings.notes_count, { count: list.children.length });
 }
@@ -108,6 +109,45 @@ function updateTable(table) {
   crystal.textContent = table.crystallisation;
 }
 
+/**
+ * Fit every table's notes in its column: start from a size that shrinks with
+ * the number of notes, then step down until nothing overflows. The board never
+ * scrolls; if even the smallest size does not fit, the newest notes stay in view.
+ */
+function fitNotes() {
+  for (const section of container.querySelectorAll(".board-table")) {
+    const list = section.querySelector(".notes");
+    const count = list.children.length;
+    let size = Math.max(0.95, Math.min(1.6, 3.2 / Math.sqrt(Math.max(count, 1))));
+    list.style.fontSize = `${size}rem`;
+    list.classList.remove("clipped");
+    while (list.scrollHeight > list.clientHeight + 1 && size > 0.95) {
+      size = Math.max(0.95, size - 0.05);
+      list.style.fontSize = `${size}rem`;
+    }
+    if (list.scrollHeight > list.clientHeight + 1) {
+      list.classList.add("clipped");
+      list.scrollTop = list.scrollHeight;
+    }
+  }
+}
+
+let fitQueued = false;
+function queueFit() {
+  if (fitQueued) return;
+  fitQueued = true;
+  requestAnimationFrame(() => { fitQueued = false; fitNotes(); });
+}
+
+/** Focus one table (keys 1–9, or ?table=<id>); 0 or Escape shows them all again. */
+function focusTable(tableId) {
+  container.classList.toggle("focused", Boolean(tableId));
+  for (const section of container.querySelectorAll(".board-table")) {
+    section.hidden = Boolean(tableId) && section.dataset.tableId !== String(tableId);
+  }
+  queueFit();
+}
+
 function render(snapshot) {
   workshop = snapshot.workshop;
   ballot = snapshot.ballot;
@@ -119,7 +159,17 @@ function render(snapshot) {
   container.style.setProperty("--columns", String(Math.min(snapshot.tables.length, 6)));
   container.querySelectorAll(".notes").forEach(updateCount);
   snapshot.notes.forEach(addNote);
+  focusTable(new URLSearchParams(location.search).get("table"));
 }
+
+window.addEventListener("resize", queueFit);
+window.addEventListener("keydown", (event) => {
+  const sections = [...container.querySelectorAll(".board-table")];
+  if (event.key === "0" || event.key === "Escape") focusTable(null);
+  else if (/^[1-9]$/.test(event.key) && sections[Number(event.key) - 1]) {
+    focusTable(sections[Number(event.key) - 1].dataset.tableId);
+  }
+});
 
 const live = connectLive({
   auth: () => ({ role: "board", code: app.dataset.code, key: app.dataset.key, lang: app.dataset.lang }),

@@ -424,6 +424,7 @@ function filterTableChoices() {
 }
 
 $("join-form").addEventListener("submit", submitJoin);
+$("join-button").disabled = false;
 $("remote").addEventListener("change", filterTableChoices);
 filterTableChoices();
 $("crystal-form").addEventListener("submit", saveCrystallisation);
