@@ -46,8 +46,8 @@ class Config:
     EVENTS_RATE_PER_MINUTE = _env_int("EVENTS_RATE_PER_MINUTE", 600)
     EVENTS_BURST = _env_int("EVENTS_BURST", 200)
     BABEL_DEFAULT_LOCALE = "fi"
-    # Languages with a complete catalogue; Swedish joins when its catalogue is done.
-    LANGUAGES = ("fi", "en")
+    # Languages with a complete catalogue; the first is the default.
+    LANGUAGES = ("fi", "sv", "en")
     WTF_CSRF_TIME_LIMIT = None  # a facilitator's form may stay open a whole workshop
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_HTTPONLY = True

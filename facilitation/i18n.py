@@ -80,6 +80,7 @@ def client_strings():
         "note_too_long": error_message("note_too_long", limit=current_app.config["NOTE_MAX_LENGTH"]),
         "characters_left": _("%(count)s characters left"),
         "new_note": _("New note: %(text)s"),
+        "new_notes": _("%(count)s new notes"),
         "join_failed": _("Joining failed. Check the connection and try again."),
         "hide": _("Hide"),
         "show": _("Show"),

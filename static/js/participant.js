@@ -8,6 +8,7 @@ const code = app.dataset.code;
 const noteMax = Number(app.dataset.noteMax);
 const tokenKey = `kahvila:${code}:token`;
 const outboxKey = `kahvila:${code}:outbox`;
+const draftKey = `kahvila:${code}:draft`;
 const $ = (id) => document.getElementById(id);
 
 let live = null;
@@ -363,14 +364,26 @@ function submitNote(event) {
 }
 
 function updateCounter() {
+  // What is typed survives a reload or a locked screen.
+  localStorage.setItem(draftKey, $("note-text").value);
   const left = noteMax - $("note-text").value.length;
   $("note-count").textContent = format(strings.characters_left, { count: left });
   $("note-count").classList.toggle("over", left < 0);
 }
 
+let heard = [];
+let announceTimer = null;
+
+/** Tell screen readers of new notes politely: one at a time, or a count when many arrive. */
 function announce(note) {
   if (note.author_id === me?.id) return;
-  say(format(strings.new_note, { text: note.text }));
+  heard.push(note.text);
+  clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => {
+    say(heard.length === 1 ? format(strings.new_note, { text: heard[0] })
+      : format(strings.new_notes, { count: heard.length }));
+    heard = [];
+  }, 1500);
 }
 
 /** Forget the token and go back to the join form (removed, or the token is no longer valid). */
@@ -435,5 +448,6 @@ $("composer").addEventListener("change", (event) => {
 unlockSound();
 $("composer").addEventListener("submit", submitNote);
 $("note-text").addEventListener("input", updateCounter);
+$("note-text").value = localStorage.getItem(draftKey) ?? "";
 updateCounter();
 if (localStorage.getItem(tokenKey)) startLive(); else showJoin();

@@ -100,3 +100,18 @@ def test_a_participant_joins_and_posts_by_keyboard_alone(live_server, new_contex
     assert focus_ring != "none", "the focused button has no visible focus"
     page.keyboard.press("Enter")
     expect(page.locator("#notes .note:not(.pending)")).to_have_count(1)
+
+
+def test_the_phone_keeps_typed_text_across_a_reload_and_works_at_200_percent_text(live_server, new_context):
+    page = join_at(new_context(PHONE, has_touch=True, is_mobile=True), live_server, "Aino", 0)
+    page.get_by_label("Lappusi").fill("Kesken jäänyt ajatus")
+    page.reload()
+    expect(page.get_by_label("Lappusi")).to_have_value("Kesken jäänyt ajatus")
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    wide = page.evaluate("""[...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > 361)
+        .map(e => `${e.tagName}#${e.id}.${e.className}`)""")
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 360, f"sideways scrolling: {wide}"
+    page.get_by_role("button", name="Lähetä").click()
+    expect(page.locator("#notes .note:not(.pending)")).to_have_text([re.compile("Kesken jäänyt ajatus")])
+    expect(page.get_by_label("Lappusi")).to_have_value("")

@@ -161,3 +161,15 @@ def test_forms_are_refused_without_a_csrf_token(tmp_path):
     response = app.test_client().post("/setup", data={"email": "a@example.fi", "password": "x" * 12,
                                                       "confirm": "x" * 12})
     assert response.status_code == 400
+
+
+def test_swedish_pages_and_errors(app, client, facilitator):
+    from tests.conftest import join, make_workshop, phone
+    swedish = make_workshop(app, facilitator["id"], title="Nätverksdag", language="sv")
+    page = client.get(f"/w/{swedish['code']}").get_data(as_text=True)
+    assert '<html lang="sv">' in page and "Ditt namn" in page
+    _, token = join(app, swedish, "Maja")
+    reply = phone(app, token, lang="sv").emit("note:add", {"client_id": "a", "text": ""}, callback=True)
+    assert reply["error"]["message"] == "Skriv något innan du skickar."
+    client.get("/lang/sv?next=/")
+    assert "Anslut dig till en workshop" in client.get("/").get_data(as_text=True)
