@@ -194,7 +194,7 @@ def live_server(tmp_path):
         "print(w.id, w.code, w.board_key, *[t.id for t in w.tables])")
     fields = out.split()
     server.workshop = {"id": int(fields[0]), "code": fields[1], "board_key": fields[2],
-                       "tables": [int(x) for x in fields[3:]]}
+                       "tables": [int(x) for x in fields[3:]], "remote_tables": [2]}
     yield server
     server.kill()
     # Collect the test's orphaned client sockets now, while its warning filters apply.

@@ -8,8 +8,13 @@ import requests
 import socketio
 
 
-def join_over_http(server, name, table_index=0, remote=False):
-    """Join like a phone does: load the page for its CSRF token, then POST; returns the token."""
+def join_over_http(server, name, table_index=0, remote=None):
+    """Join like a phone does: load the page for its CSRF token, then POST; returns the token.
+
+    At a remote table the participant joins remotely, unless told otherwise.
+    """
+    if remote is None:
+        remote = table_index in server.workshop.get("remote_tables", [])
     code = server.workshop["code"]
     with requests.Session() as http:
         page = http.get(f"{server.url}/w/{code}", timeout=10).text
