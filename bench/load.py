@@ -52,6 +52,12 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 # --- servers in subprocesses ---------------------------------------------------------------
 
+def busy_cpu_seconds():
+    """CPU time the whole machine has been busy (all cores, all processes), from /proc/stat."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return (sum(fields) - fields[3] - fields[4]) / CLOCK_TICKS
+
+
 def free_port():
     """A TCP port of 127.0.0.1 that nobody listens on right now."""
     with socket.socket() as probe:
@@ -211,12 +217,15 @@ class Recorder:
         self.phone_tables = phone_tables
         self.watcher_names = watcher_names
         self.table_size = Counter()
+        self.departed = set()
         self.sent = {}
         self.expected = self.acked = self.delivered = 0
         self.duplicated = self.misrouted = self.echoes = self.unknown = 0
         self.ack_ms, self.phone_ms, self.watcher_ms = [], [], []
         self.ack_errors = Counter()
+        self.ack_of = {}
         self.seen = set()
+        self.worst = Counter()
         self.pending = 0
         self.first_send = self.last_ack = self.last_delivery = None
         self.late_sends, self.max_late_ms = 0, 0.0
@@ -225,6 +234,14 @@ class Recorder:
         """A phone at this table is connected and will receive its table's notes."""
         self.phone_tables[receiver] = table
         self.table_size[table] += 1
+
+    def gone(self, receiver):
+        """A receiver disconnected: it is no longer expected to receive anything."""
+        if receiver in self.phone_tables and receiver not in self.departed:
+            self.departed.add(receiver)
+            self.table_size[self.phone_tables[receiver]] -= 1
+        elif receiver in self.watcher_names:
+            self.watcher_names = [name for name in self.watcher_names if name != receiver]
 
     def note_sent(self, cid, at, sender, table):
         """Register a note just before it leaves, with the deliveries it should cause."""
@@ -240,6 +257,7 @@ class Recorder:
         if isinstance(reply, dict) and reply.get("ok"):
             self.acked += 1
             self.ack_ms.append((now - self.sent[cid][0]) * 1000)
+            self.ack_of[cid] = self.ack_ms[-1]
             self.last_ack = now
         elif isinstance(reply, dict):
             self.ack_errors[(reply.get("error") or {}).get("code", "unknown")] += 1
@@ -273,8 +291,19 @@ class Recorder:
             return
         latency = (now - float(note["text"].rsplit(" ", 1)[1])) * 1000
         (self.phone_ms if isinstance(receiver, int) else self.watcher_ms).append(latency)
+        self.worst[note["client_id"]] = max(self.worst[note["client_id"]], latency)
         self.delivered += 1
         self.last_delivery = now
+
+    def write_trace(self, path):
+        """One CSV line per note: send time (s from the first), ack and slowest delivery (ms)."""
+        with open(path, "w") as out:
+            out.write("client_id,sent_s,ack_ms,slowest_delivery_ms\n")
+            for cid, (at, _, _) in self.sent.items():
+                ack, worst = self.ack_of.get(cid), self.worst.get(cid)
+                out.write(f"{cid},{at - self.first_send:.3f},"
+                          f"{'' if ack is None else f'{ack:.2f}'},"
+                          f"{'' if worst is None else f'{worst:.2f}'}\n")
 
     def settled(self):
         """Every ack is in and every expected delivery arrived."""
@@ -291,15 +320,19 @@ def percentile(values, share):
 
 # --- the simulated clients -----------------------------------------------------------------
 
-async def connect_one(url, auth, cookie, on_note, stats):
+async def connect_one(url, auth, cookie, receiver, recorder, stats):
     """Connect one websocket-only client; returns it, or None after counting the failure."""
     options = {"websocket_extra_options": {"headers": {"Cookie": cookie}}} if cookie else {}
     client = socketio.AsyncClient(reconnection=False, **options)
-    client.on("note:added", on_note)
+    client.on("note:added", recorder.handler(receiver))
 
     @client.on("disconnect")
     def on_disconnect(*_reason):
-        stats["disconnects"] += stats["counting"]
+        # A phone that drops is not reconnected: it counts, and expects nothing more.
+        if stats["closing"]:
+            return
+        stats["disconnects" if stats["counting"] else "dropped_before"] += 1
+        recorder.gone(receiver)
 
     try:
         await client.connect(url, auth=auth, transports=["websocket"], wait_timeout=30)
@@ -316,14 +349,14 @@ async def connect_fleet(url, plan, recorder, stats):
     for start in range(0, len(entries), CONNECT_BATCH):
         batch = entries[start:start + CONNECT_BATCH]
         clients = await asyncio.gather(*(
-            connect_one(url, auth, None, recorder.handler(i), stats) for i, (auth, _) in batch))
+            connect_one(url, auth, None, i, recorder, stats) for i, (auth, _) in batch))
         for (i, (_, table)), client in zip(batch, clients):
             if client is not None:
                 phones[i] = client
                 recorder.connected(i, table)
     watchers = {}
     for name, auth, cookie in plan["watchers"]:
-        client = await connect_one(url, auth, cookie, recorder.handler(name), stats)
+        client = await connect_one(url, auth, cookie, name, recorder, stats)
         if client is not None:
             watchers[name] = client
     return phones, watchers
@@ -399,12 +432,31 @@ async def close_all(clients):
                              return_exceptions=True)
 
 
+async def wait_for_quiet(server, limit, threshold=0.25):
+    """Wait (at most `limit` s) until other processes use under a quarter of a core.
+
+    The machine has two cores: one for the server, one for these clients. Anything else
+    running (a test suite, a build) shows up as latency, so the window starts when it is
+    quiet. Returns the seconds waited.
+    """
+    started = time.perf_counter()
+    while time.perf_counter() - started < limit:
+        machine, mine, server_cpu = busy_cpu_seconds(), time.process_time(), server.cpu_seconds()
+        await asyncio.sleep(2.0)
+        others = (busy_cpu_seconds() - machine - (time.process_time() - mine)
+                  - (server.cpu_seconds() - server_cpu)) / 2.0
+        if others < threshold:
+            break
+    return round(time.perf_counter() - started, 1)
+
+
 def start_profiler(pid, path, seconds):
     """py-spy recording the server for `seconds`; raw (collapsed stacks) for .txt paths."""
     if not shutil.which("py-spy"):
         print("py-spy not found: no profile", file=sys.stderr)
         return None
-    fmt = "raw" if path.endswith(".txt") else "speedscope" if path.endswith(".json") else "flamegraph"
+    fmt = ("raw" if path.endswith(".txt") else
+           "speedscope" if path.endswith(".json") else "flamegraph")
     return subprocess.Popen(["py-spy", "record", "--pid", str(pid), "-o", path, "--format", fmt,
                              "--duration", str(int(math.ceil(seconds))), "--rate", "100"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -412,17 +464,33 @@ def start_profiler(pid, path, seconds):
 
 async def drive(server, plan, args, tag, profile=None):
     """Connect the fleet, post the notes, drain, and return the figures of this target."""
-    stats = {"disconnects": 0, "counting": 0, "connect_errors": Counter(), "sync_errors": Counter()}
+    stats = {"disconnects": 0, "dropped_before": 0, "counting": 0, "closing": False,
+             "connect_errors": Counter(), "sync_errors": Counter()}
     recorder = Recorder({}, [])
     started = time.perf_counter()
     phones, watchers = await connect_fleet(server.url, plan, recorder, stats)
     recorder.watcher_names = list(watchers)
     connect_s = time.perf_counter() - started
-    sync_ms = await sync_all(list(phones.values()) + list(watchers.values()),
-                             stats) if plan["sync"] else []
+    everyone = list(phones.values()) + list(watchers.values())
+    sync_ms = await sync_all(everyone, stats) if plan["sync"] else []
     await asyncio.sleep(1.0)
-    senders = sorted(phones)[:args.senders or len(phones)]
-    rate, seconds = (args.burst / BURST_WINDOW, BURST_WINDOW) if args.burst else (args.rate, args.seconds)
+    quiet_wait_s = await wait_for_quiet(server, args.quiet_wait) if args.quiet_wait else 0
+    figures = await post_notes(server, phones, recorder, stats, args, tag, profile)
+    figures.update(rss_mb=round(server.rss_mb(), 1), connect_s=round(connect_s, 1),
+                   quiet_wait_s=quiet_wait_s)
+    stats["closing"] = True
+    await close_all(everyone)
+    if args.trace:
+        recorder.write_trace(f"{args.trace}.{tag}.csv")
+    return report(recorder, stats, phones, watchers, sync_ms, figures)
+
+
+async def post_notes(server, phones, recorder, stats, args, tag, profile):
+    """The measured window: post on schedule, drain; returns its CPU figures and length."""
+    live = [i for i in sorted(phones) if i not in recorder.departed]
+    senders = live[:args.senders or len(live)]
+    rate, seconds = ((args.burst / BURST_WINDOW, BURST_WINDOW) if args.burst
+                     else (args.rate, args.seconds))
     profiler = start_profiler(server.process.pid, profile, seconds + 2) if profile else None
     stats["counting"] = 1
     # A full collection over thousands of clients stalls this loop for tens of ms: that
@@ -431,22 +499,24 @@ async def drive(server, plan, args, tag, profile=None):
     gc.freeze()
     gc.disable()
     cpu0, server_cpu0, wall0 = time.process_time(), server.cpu_seconds(), time.perf_counter()
+    machine0 = busy_cpu_seconds()
     tasks = await pace(phones, senders, recorder, rate, seconds, tag)
     send_s = time.perf_counter() - wall0
     limit = recorder.first_send + (3 * BURST_DEADLINE if args.burst else seconds + DRAIN_SECONDS)
     await drain(recorder, tasks, limit)
     wall = time.perf_counter() - wall0
-    figures = {"client_cpu_pct": round(100 * (time.process_time() - cpu0) / wall, 1),
-               "server_cpu_pct": round(100 * (server.cpu_seconds() - server_cpu0) / wall, 1)}
+    client_cpu, server_cpu = time.process_time() - cpu0, server.cpu_seconds() - server_cpu0
+    # Whatever else ran on the machine meanwhile competes for the same two cores.
+    others_cpu = busy_cpu_seconds() - machine0 - client_cpu - server_cpu
     stats["counting"] = 0
     gc.enable()
     gc.unfreeze()
     if profiler:
         profiler.wait(timeout=seconds + 60)
-    figures.update(rss_mb=round(server.rss_mb(), 1), connect_s=round(connect_s, 1),
-                   send_s=round(send_s, 2))
-    await close_all(list(phones.values()) + list(watchers.values()))
-    return report(recorder, stats, phones, watchers, sync_ms, figures)
+    return {"client_cpu_pct": round(100 * client_cpu / wall, 1),
+            "server_cpu_pct": round(100 * server_cpu / wall, 1),
+            "others_cpu_pct": round(max(0.0, 100 * others_cpu / wall), 1),
+            "send_s": round(send_s, 2)}
 
 
 def report(recorder, stats, phones, watchers, sync_ms, figures):
@@ -456,6 +526,7 @@ def report(recorder, stats, phones, watchers, sync_ms, figures):
     return {
         "phones_connected": len(phones), "watchers": sorted(watchers),
         "connect_errors": dict(stats["connect_errors"]), "disconnects": stats["disconnects"],
+        "dropped_before": stats["dropped_before"],
         "sync_p95_ms": percentile(sync_ms, 0.95), "sync_errors": dict(stats["sync_errors"]),
         "sent": len(recorder.sent), "acked": recorder.acked,
         "ack_errors": dict(recorder.ack_errors), "expected": recorder.expected,
@@ -523,7 +594,7 @@ def print_target(name, figures):
     f = figures
     print(f"[{name}] phones {f['phones_connected']} + {', '.join(f['watchers']) or 'no watchers'}"
           f" connected in {f['connect_s']} s; errors {f['connect_errors'] or 0}, "
-          f"disconnects during the run {f['disconnects']}")
+          f"dropped before the run {f['dropped_before']}, during it {f['disconnects']}")
     print(f"[{name}] sent {f['sent']} in {f['send_s']} s, acked {f['acked']} "
           f"{f['ack_errors'] or ''}; expected {f['expected']}, delivered {f['delivered']}, "
           f"lost {f['lost']}, duplicated {f['duplicated']}, misrouted {f['misrouted']}")
@@ -532,7 +603,8 @@ def print_target(name, figures):
           f"{f['ack_p50_ms']}/{f['ack_p95_ms']}/{f['ack_p99_ms']} ms; last ack "
           f"{f['last_ack_s']} s, last delivery {f['last_delivery_s']} s after the first send")
     print(f"[{name}] CPU: server {f['server_cpu_pct']} %, load client {f['client_cpu_pct']} %; "
-          f"server RSS {f['rss_mb']} MB; late sends {f['late_sends']} (max {f['max_late_ms']} ms)")
+          f"other processes {f['others_cpu_pct']} %; server RSS {f['rss_mb']} MB; "
+          f"late sends {f['late_sends']} (max {f['max_late_ms']} ms)")
 
 
 def summary(args, app, bare, limits):
@@ -548,7 +620,7 @@ def summary(args, app, bare, limits):
                      if k in ("p50_ms", "p95_ms", "p99_ms", "max_ms", "ack_p50_ms", "ack_p95_ms",
                               "ack_p99_ms", "lost", "duplicated", "delivered", "expected",
                               "acked", "sent", "last_ack_s", "last_delivery_s", "rss_mb",
-                              "server_cpu_pct", "client_cpu_pct", "disconnects",
+                              "server_cpu_pct", "client_cpu_pct", "others_cpu_pct", "disconnects", "dropped_before",
                               "connect_errors")})
     if app:
         line["targets"] = targets(app, bare, args)
@@ -572,6 +644,11 @@ def parse_args(argv=None):
     parser.add_argument("--no-console", action="store_true", help="connect no console")
     parser.add_argument("--profile", help="py-spy output of the app server while notes flow "
                         "(.svg flame graph, .txt collapsed stacks, .json speedscope)")
+    parser.add_argument("--quiet-wait", type=float, default=180,
+                        help="wait up to this many seconds for other processes to go quiet "
+                        "before posting (0: do not wait)")
+    parser.add_argument("--trace", help="write one CSV line per note to TRACE.app.csv / "
+                        "TRACE.bare.csv (send time, ack, slowest delivery)")
     args = parser.parse_args(argv)
     if args.clients < 2 * args.tables or args.tables < 1:
         parser.error("need at least two phones per table")

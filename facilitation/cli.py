@@ -1,16 +1,17 @@
-"""Flask CLI commands: `facilitator create EMAIL`, `workshop open PLAN.md`."""
+"""Flask CLI commands: accounts, workshops from plans, erasure and the daily clean-up."""
 from pathlib import Path
 
 import click
-from flask.cli import AppGroup
+from flask import current_app
+from flask.cli import AppGroup, with_appcontext
 from flask_migrate import upgrade
 from sqlalchemy import select
 
 from .errors import DomainError, error_message
 from .extensions import db
-from .models import Facilitator
+from .models import Facilitator, Workshop
 from .plans import PlanError
-from .services import accounts, plan_io
+from .services import accounts, consent, plan_io, retention
 
 facilitator_cli = AppGroup("facilitator", help="Facilitator accounts.")
 workshop_cli = AppGroup("workshop", help="Workshops from plan files.")
@@ -70,3 +71,49 @@ def register(app):
     """Add the project's commands to `flask`."""
     app.cli.add_command(facilitator_cli)
     app.cli.add_command(workshop_cli)
+    app.cli.add_command(participant_cli)
+    app.cli.add_command(cleanup)
+
+
+# --- personal data: erasure and retention ----------------------------------------------
+
+participant_cli = AppGroup("participant", help="A participant's personal data.")
+
+
+@workshop_cli.command("delete")
+@click.argument("workshop_id", type=int)
+@click.option("--yes", is_flag=True, help="Delete without asking.")
+def delete_workshop(workshop_id, yes):
+    """Delete a workshop whole: its people, notes, feedback, summary and mail."""
+    upgrade()
+    workshop = db.session.get(Workshop, workshop_id)
+    if workshop is None:
+        raise click.ClickException(f"no workshop has the id {workshop_id}")
+    if not yes:
+        click.confirm(f"Delete the workshop {workshop.title!r} ({workshop.code}) and "
+                      f"everything in it?", abort=True)
+    retention.delete_workshop(workshop_id)
+    click.echo(f"Deleted workshop {workshop_id}")
+
+
+@participant_cli.command("erase")
+@click.argument("participant_id", type=int)
+def erase_participant(participant_id):
+    """Erase one participant's personal data; their notes stay, anonymous."""
+    upgrade()
+    try:
+        consent.erase(consent.find_participant(participant_id))
+    except DomainError:
+        raise click.ClickException(f"no participant has the id {participant_id}")
+    click.echo(f"Erased the personal data of participant {participant_id}")
+
+
+@click.command("cleanup")
+@with_appcontext
+def cleanup():
+    """Delete email addresses kept longer than MAIL_RETENTION_DAYS after sending (run daily)."""
+    upgrade()
+    done = retention.clean_up()
+    click.echo(f"Deleted {done['addresses']} email addresses and blanked {done['mails']} "
+               f"in the mail log, in {done['workshops']} workshops past "
+               f"{current_app.config['MAIL_RETENTION_DAYS']} days.")

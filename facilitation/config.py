@@ -53,6 +53,22 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     MAIL_OUTBOX = os.environ.get("MAIL_OUTBOX")
     TESTING = False
+    # The summary by email. "outbox" writes .eml files into MAIL_OUTBOX (default
+    # instance/outbox/), so the embedded default needs no mail server; "smtp" sends.
+    MAIL_TRANSPORT = os.environ.get("MAIL_TRANSPORT", "outbox")
+    MAIL_HOST = os.environ.get("MAIL_HOST", "localhost")
+    MAIL_PORT = _env_int("MAIL_PORT", 587)
+    MAIL_SECURITY = os.environ.get("MAIL_SECURITY", "starttls")  # "starttls", "ssl" or "none"
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME") or None
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD") or None
+    MAIL_FROM = os.environ.get("MAIL_FROM", "Kahvila <kahvila@localhost>")
+    # Seconds to wait for the SMTP server at each step of a conversation.
+    MAIL_TIMEOUT = _env_int("MAIL_TIMEOUT", 30)
+    # Retries wait MAIL_RETRY_SECONDS, then twice that, and so on (at most an hour).
+    MAIL_RETRY_SECONDS = _env_int("MAIL_RETRY_SECONDS", 60)
+    MAIL_MAX_ATTEMPTS = _env_int("MAIL_MAX_ATTEMPTS", 8)
+    # Email addresses are deleted this many days after the summary was sent.
+    MAIL_RETENTION_DAYS = _env_int("MAIL_RETENTION_DAYS", 30)
 
 
 class TestConfig(Config):

@@ -16,6 +16,7 @@ from .extensions import babel, csrf, db, login_manager, migrate, socketio
 from .facilitator import bp as facilitator_bp
 from .participant import bp as participant_bp
 from .realtime import connection  # noqa: F401  (registers connect, sync, errors)
+from .themes import bp as themes_bp
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,6 +46,7 @@ def build_app(config=None):
     app.register_blueprint(participant_bp)
     app.register_blueprint(facilitator_bp)
     app.register_blueprint(board_bp)
+    app.register_blueprint(themes_bp)
     app.add_url_rule("/lang/<lang>", "switch_language", i18n.switch_language)
     cli.register(app)
     _register_error_pages(app)

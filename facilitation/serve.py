@@ -4,6 +4,7 @@ import socket
 
 from flask_migrate import upgrade
 
+from .mail.worker import start_mail_worker
 from .services.participants import reset_presence
 
 
@@ -32,7 +33,9 @@ def open_listener(host, port, backlog=2048):
 
 
 def prepare(app):
-    """Bring the database schema up to date and forget presence left by a previous run."""
+    """Bring the database schema up to date, forget presence left by a previous run,
+    and start sending the mail that is due (including mail a stopped run left)."""
     with app.app_context():
         upgrade()
         reset_presence()
+    start_mail_worker(app)

@@ -115,3 +115,16 @@ def test_the_phone_keeps_typed_text_across_a_reload_and_works_at_200_percent_tex
     page.get_by_role("button", name="Lähetä").click()
     expect(page.locator("#notes .note:not(.pending)")).to_have_text([re.compile("Kesken jäänyt ajatus")])
     expect(page.get_by_label("Lappusi")).to_have_value("")
+
+
+def test_the_phone_in_swedish_passes_too(live_server, new_context):
+    from tests.browser.conftest import screenshot
+    context = new_context(PHONE, has_touch=True, is_mobile=True, locale="sv-FI")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/lang/sv?next=/w/{live_server.workshop['code']}/t/{live_server.workshop['tables'][0]}")
+    page.get_by_label("Ditt namn").fill("Maja")
+    page.get_by_role("button", name="Anslut").click()
+    expect(page.locator("#status")).to_have_attribute("data-state", "connected")
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
+    assert_accessible(page, "phone in Swedish")
+    screenshot(page, "phone-sv")

@@ -1,0 +1,183 @@
+"""The summary built from a workshop run through the services: memo lines, figures, contacts."""
+from datetime import date
+from html.parser import HTMLParser
+
+import pytest
+
+from facilitation.extensions import db
+from facilitation.models import Feedback, Participant, Workshop
+from facilitation.services import notes, participants, summaries, tables, themes, votes, workshops
+from facilitation.services.summary_data import build_summary_data
+from facilitation.summary import render_html, write_summary
+
+HOSTILE = '<script>alert(1)</script> [klikkaa](javascript:alert(1))'
+
+
+def _note(person, text, **fields):
+    """A note posted through the service; returns it."""
+    return notes.add_note(person, f"c-{person.id}-{text[:30]}", text,
+                          notes.note_fields(fields) if fields else None)[0]
+
+
+def run_workshop(facilitator_id, language="fi"):
+    """A network meeting from joining to feedback, through the services; returns the workshop."""
+    w = workshops.create_workshop(
+        facilitator_id, "Keski-Suomen verkostotapaaminen",
+        tables=[{"name": "Pöytä A"}, {"name": "Pöytä B"},
+                {"name": "Etäpöytä", "remote": True, "video_url": "https://meet.example.fi/x"}],
+        topics=[{"title": "Verkostoyhteistyön tavoitteet", "prompts": ["Mitä tavoittelemme yhdessä?"]},
+                {"title": "Tapahtumat"}, {"title": "Hyvinvointi"}],
+        date_=date(2026, 5, 15), place="Jyväskylä", language=language)
+    table_a, table_b, remote = w.tables
+    maija = participants.join(w, "Maija Meikäläinen", "Esimerkki ry", "ngo", table_a.id)[0]
+    pekka = participants.join(w, "Pekka", "Jyväskylän kaupunki", "municipality", table_a.id)[0]
+    liisa = participants.join(w, "Liisa", "Gradia", "college", table_b.id)[0]
+    eero = participants.join(w, "Eero Etä", "Firma Oy", "company", remote.id, remote=True)[0]
+    # Consent is given on the phone's own page; here it is set as that page would store it.
+    maija.email, maija.contact_consent = "maija@example.fi", True
+    eero.contact_consent = True
+    liisa.email = "liisa@example.fi"  # an address for the mail, but no consent to the list
+    db.session.commit()
+
+    together = [_note(p, text) for p, text in [
+        (maija, "Yhteistyötä tulevissa hankkeissa"), (pekka, "Hankkeiden yhteistyö tiiviimmäksi"),
+        (maija, "Yhteiset hankehakemukset"), (pekka, "Kumppaneita omaan hankkeeseen"),
+        (maija, "Enemmän yhteistyötä hankkeiden kesken")]]
+    events = [_note(maija, "Tapahtumien järjestäminen yhdessä"), _note(pekka, "Yhteinen seminaarikalenteri")]
+    _note(maija, "Selkoa rahoittajien ohjaukseen")
+    hostile = _note(pekka, HOSTILE)
+    _note(maija, "Kootaan yhteinen seminaarikalenteri", kind="action", owner="Nuorten hanke",
+          due="2026-06-01")
+    hidden = _note(pekka, "Piilotettu lappu")
+    gone = _note(maija, "Poistettu lappu")
+    _note(liisa, "B-pöydän ajatus tapahtumista")
+
+    topic = table_a.topic_id
+    big = themes.create_theme(w, "tuleva yhteistyö hankkeissa", topic_id=topic,
+                              note_ids=[n.id for n in together])
+    themes.create_theme(w, "tapahtumien järjestäminen yhdessä", topic_id=topic,
+                        note_ids=[n.id for n in events])
+    tables.crystallise(table_a, "Verkostotyö on ennen kaikkea ihmissuhteita.")
+
+    votes.open_ballot(w, "notes", dots=3)
+    for voter in (maija, pekka, liisa):
+        votes.add_dot(voter, "note", events[1].id)
+    votes.add_dot(maija, "note", hostile.id)
+    votes.add_dot(pekka, "note", hidden.id)
+    votes.open_ballot(w, "themes", topic, dots=2)
+    for voter in (maija, pekka):
+        votes.add_dot(voter, "theme", big.id)
+
+    notes.set_hidden(w, hidden.id, True)
+    notes.delete_note(gone)
+    for rating, takeaway, wishes in [(4, "Uudet kontaktit", "Lisää esimerkkejä"), (2, "", ""),
+                                     (2, "Tieto hankkeista", "")]:
+        db.session.add(Feedback(workshop_id=w.id, respondent=f"r{rating}{takeaway}", rating=rating,
+                                takeaway=takeaway, wishes=wishes))
+    db.session.commit()
+    return w
+
+
+@pytest.fixture
+def memo(app, facilitator):
+    """The Markdown summary of the workshop above."""
+    with app.app_context():
+        return write_summary(build_summary_data(run_workshop(facilitator["id"])))
+
+
+def test_themes_appear_as_memo_lines_with_their_mention_counts(memo):
+    assert "- tuleva yhteistyö hankkeissa – viisi (5) mainintaa" in memo
+    assert "- tapahtumien järjestäminen yhdessä – kaksi (2) mainintaa" in memo
+    assert "    - Hankkeiden yhteistyö tiiviimmäksi" in memo
+    # A note in no theme is a single mention, after the themes.
+    assert "- Selkoa rahoittajien ohjaukseen – yksi (1) maininta" in memo
+    assert memo.index("viisi (5)") < memo.index("kaksi (2)") < memo.index("Selkoa rahoittajien")
+
+
+def test_crystallisations_top_votes_and_actions_with_owners_are_in_it(memo):
+    assert "- **Pöytä A:** Verkostotyö on ennen kaikkea ihmissuhteita." in memo
+    top = memo.split("### Eniten ääniä saaneet", 1)[1].split("##", 1)[0]
+    assert top.strip().splitlines()[:2] == ["- Yhteinen seminaarikalenteri – 3 ääntä",
+                                            "- tuleva yhteistyö hankkeissa – 2 ääntä"]
+    assert "## Sovitut toimenpiteet\n\n- Kootaan yhteinen seminaarikalenteri (vastuu: Nuorten hanke; " \
+           "määräaika: 1.6.2026; aihe: Verkostoyhteistyön tavoitteet)" in memo
+    # An action is listed once, as an action, not as a mention.
+    assert memo.count("Kootaan yhteinen seminaarikalenteri") == 1
+
+
+def test_attendance_by_type_in_the_workshops_language_and_the_feedback_figures(memo):
+    assert "- Paikan päällä: 3\n- Etänä: 1\n- Yhteensä: 4" in memo
+    assert ("- Järjestö tai yhdistys: 1\n- Kunta tai työllisyysalue: 1\n- Oppilaitos: 1\n"
+            "- Yritys: 1") in memo
+    assert "- Vastauksia: 3\n- Keskiarvo: 2,7 / 4\n" \
+           "- Jakauma: heikko 0, tyydyttävä 2, hyvä 0, kiitettävä 1" in memo
+    assert "- Uudet kontaktit\n- Tieto hankkeista" in memo
+    assert "### Toiveet seuraavaan kertaan\n\n- Lisää esimerkkejä" in memo
+
+
+def test_the_contact_list_has_only_those_who_agreed(memo):
+    contacts = memo.split("## Yhteystiedot", 1)[1]
+    assert contacts.strip().splitlines() == ["- Eero Etä, Firma Oy",
+                                             "- Maija Meikäläinen, Esimerkki ry, maija@example.fi"]
+    assert "liisa@example.fi" not in memo and "Gradia" not in memo
+
+
+def test_hidden_and_deleted_notes_never_go_in(memo):
+    assert "Piilotettu lappu" not in memo and "Poistettu lappu" not in memo
+
+
+def test_hostile_note_text_is_escaped_and_the_html_has_no_script(memo):
+    assert "&lt;script&gt;" in memo or "&lt;script>" in memo
+    assert "\\[klikkaa\\]" in memo
+    page = render_html(memo)
+    tags = Tags(page)
+    assert "script" not in tags.names and tags.links == []
+    # What the note said is shown as text, not run.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; [klikkaa](javascript:alert(1))" in page
+
+
+class Tags(HTMLParser):
+    """The element names and link targets of an HTML fragment."""
+
+    def __init__(self, page):
+        super().__init__()
+        self.names, self.links = set(), []
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        self.names.add(tag)
+        self.links += [value for name, value in attrs if name in ("href", "src")]
+
+
+def test_an_english_workshop_names_types_in_english_and_without_feedback_has_no_section(app, facilitator):
+    with app.app_context():
+        w = workshops.create_workshop(facilitator["id"], "Network café", [{"name": "A"}],
+                                      [{"title": "Cooperation"}], language="en")
+        participants.join(w, "Ann", "Helpers", "ngo", w.tables[0].id)
+        data = build_summary_data(w)
+        assert data["attendance"] == {"in_room": 1, "remote": 0, "total": 1,
+                                      "by_type": {"NGO or association": 1}}
+        assert data["feedback"] is None and data["contacts"] == []
+        assert "## Feedback" not in write_summary(data)
+
+
+def test_a_stored_summary_follows_the_workshop_until_edited_and_then_refuses_to_regenerate(app, facilitator):
+    from facilitation.errors import DomainError
+    with app.app_context():
+        w = run_workshop(facilitator["id"])
+        first = summaries.current_summary(w)
+        assert first.markdown == first.generated and not first.edited
+        person = db.session.query(Participant).filter_by(display_name="Pekka").one()
+        _note(person, "Myöhemmin tullut ajatus")
+        assert "Myöhemmin tullut ajatus" in summaries.current_summary(w).markdown
+        summaries.save_summary(w, "# Oma kooste\r\n\r\nMuokattu käsin.")
+        assert summaries.summary_of(w).edited and summaries.summary_of(w).markdown == \
+            "# Oma kooste\n\nMuokattu käsin.\n"
+        assert summaries.current_summary(w).markdown.startswith("# Oma kooste")
+        with pytest.raises(DomainError) as refused:
+            summaries.regenerate(w)
+        assert refused.value.code == "summary_edited"
+        db.session.rollback()
+        again = summaries.regenerate(w, force=True)
+        assert not again.edited and "viisi (5) mainintaa" in again.markdown
+        assert db.session.get(Workshop, w.id).id == w.id
