@@ -1,7 +1,7 @@
 """HTTP views of exports: download a workshop as JSON or CSV, import a JSON export."""
 import json
 
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import Response, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -10,7 +10,7 @@ from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
 
 from ..errors import DomainError, error_message
 from ..services import export, import_
-from ..services.workshops import owned_workshop
+from .routes import own_or_404
 from . import bp
 
 MAX_IMPORT_MB = 5
@@ -35,14 +35,6 @@ class ImportForm(FlaskForm):
         FileSize(MAX_IMPORT_MB * 1024 * 1024, message=_l(
             "The file is too large: at most %(limit)s MB.", limit=MAX_IMPORT_MB))],
         render_kw={"accept": ".json,application/json"})
-
-
-def _own_or_404(workshop_id):
-    """The signed-in facilitator's workshop, or 404 (never another's)."""
-    try:
-        return owned_workshop(current_user.id, workshop_id)
-    except DomainError:
-        abort(404)
 
 
 def _attachment(body, content_type, file_name):
@@ -70,7 +62,7 @@ def _import_page(form, import_error=None):
 @login_required
 def export_json(workshop_id):
     """Download the whole workshop as a JSON export, to keep or to import again."""
-    workshop = _own_or_404(workshop_id)
+    workshop = own_or_404(workshop_id)
     body = json.dumps(export.export_json(workshop), ensure_ascii=False, indent=2) + "\n"
     return _attachment(body, "application/json", export.file_name(workshop, "json"))
 
@@ -79,7 +71,7 @@ def export_json(workshop_id):
 @login_required
 def export_csv(workshop_id):
     """Download the workshop's notes as a CSV file for a spreadsheet."""
-    workshop = _own_or_404(workshop_id)
+    workshop = own_or_404(workshop_id)
     return _attachment(export.export_csv(workshop), "text/csv; charset=utf-8",
                        export.file_name(workshop, "csv"))
 

@@ -10,7 +10,7 @@ from ..mail.composing import summary_texts
 from ..services import feedback, mailing
 from ..summary import render_html
 from . import bp
-from .routes import _own_or_404
+from .routes import own_or_404
 
 
 def _rating_labels():
@@ -22,7 +22,7 @@ def _rating_labels():
 @login_required
 def feedback_figures(workshop_id):
     """The feedback so far: count, mean, distribution (a chart and a table), the texts."""
-    workshop = _own_or_404(workshop_id)
+    workshop = own_or_404(workshop_id)
     figures = feedback.feedback_figures(workshop)
     rows = [(grade, label, figures["distribution"][grade])
             for grade, label in zip(feedback.RATINGS, _rating_labels())]
@@ -38,7 +38,7 @@ def feedback_figures(workshop_id):
 @login_required
 def mail(workshop_id):
     """Review the summary, send it to those who asked, follow the progress."""
-    workshop = _own_or_404(workshop_id)
+    workshop = own_or_404(workshop_id)
     summary = mailing.summary_of(workshop)
     has_summary = summary is not None and summary.markdown.strip() != ""
     subject, footer = summary_texts(workshop.title, workshop.language,
@@ -55,7 +55,7 @@ def mail(workshop_id):
 @login_required
 def send_mail(workshop_id):
     """Queue the summary for everyone who consented and is not queued yet."""
-    workshop = _own_or_404(workshop_id)
+    workshop = own_or_404(workshop_id)
     try:
         added = mailing.queue_summary(workshop)
     except DomainError as error:
@@ -71,7 +71,7 @@ def send_mail(workshop_id):
 @login_required
 def resend_mail(workshop_id, mail_id):
     """Send one recipient the summary again."""
-    workshop = _own_or_404(workshop_id)
+    workshop = own_or_404(workshop_id)
     try:
         sent_to = mailing.resend(workshop, mail_id)
     except DomainError:

@@ -95,7 +95,7 @@ def new_workshop():
     return render_template("workshop_form.html", form=form), 400 if form.errors else 200
 
 
-def _own_or_404(workshop_id):
+def own_or_404(workshop_id):
     """The signed-in facilitator's workshop, or 404 (never another's)."""
     try:
         return owned_workshop(current_user.id, workshop_id)
@@ -107,7 +107,7 @@ def _own_or_404(workshop_id):
 @login_required
 def console(workshop_id):
     """The live console of one workshop."""
-    workshop = _own_or_404(workshop_id)
+    workshop = own_or_404(workshop_id)
     return render_template("console.html", workshop=workshop,
                            join_url=public_url("participant.phone", code=workshop.code))
 
@@ -116,7 +116,7 @@ def console(workshop_id):
 @login_required
 def tents(workshop_id):
     """Printable table tents, one QR code per table."""
-    workshop = _own_or_404(workshop_id)
+    workshop = own_or_404(workshop_id)
     return render_template("tents.html", workshop=workshop, links={
         t.id: public_url("participant.phone", code=workshop.code, table_id=t.id)
         for t in workshop.tables})

@@ -1,8 +1,8 @@
 """HTTP views of the console's themes page and summary editor; the owner's only, else 404."""
-from flask import Response, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import Response, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user, login_required
+from flask_login import login_required
 from flask_wtf import FlaskForm
 from werkzeug.utils import secure_filename
 from wtforms import BooleanField, TextAreaField
@@ -10,7 +10,7 @@ from wtforms import BooleanField, TextAreaField
 from ..errors import DomainError, error_body
 from ..services import summaries
 from ..services.themes import themes_view
-from ..services.workshops import owned_workshop
+from ..facilitator.routes import own_or_404
 from ..summary import render_html
 from . import bp
 from .strings import summary_strings, theme_strings
@@ -28,19 +28,11 @@ class RegenerateForm(FlaskForm):
     force = BooleanField(_l("Overwrite my edits"))
 
 
-def _own_or_404(workshop_id):
-    """The signed-in facilitator's workshop, or 404 (never another's)."""
-    try:
-        return owned_workshop(current_user.id, workshop_id)
-    except DomainError:
-        abort(404)
-
-
 @bp.get("/console/<int:workshop_id>/themes")
 @login_required
 def themes_page(workshop_id):
     """Group the notes into themes, by hand and by suggestion, per topic."""
-    return render_template("themes.html", workshop=_own_or_404(workshop_id),
+    return render_template("themes.html", workshop=own_or_404(workshop_id),
                            strings=theme_strings())
 
 
@@ -48,7 +40,7 @@ def themes_page(workshop_id):
 @login_required
 def themes_json(workshop_id):
     """The themes page's data: topics, visible notes and themes, with the sequence number."""
-    return jsonify(themes_view(_own_or_404(workshop_id)))
+    return jsonify(themes_view(own_or_404(workshop_id)))
 
 
 def _editor(workshop, form=None, error=None, status=200):
@@ -65,7 +57,7 @@ def _editor(workshop, form=None, error=None, status=200):
 @login_required
 def summary_editor(workshop_id):
     """Edit the summary with a live preview; save, regenerate, download."""
-    return _editor(_own_or_404(workshop_id))
+    return _editor(own_or_404(workshop_id))
 
 
 @bp.post("/console/<int:workshop_id>/summary")
@@ -73,7 +65,7 @@ def summary_editor(workshop_id):
 def summary_save(workshop_id):
     """Save the facilitator's Markdown."""
     # CSRFProtect has checked the token before the view runs.
-    workshop, form = _own_or_404(workshop_id), SummaryForm()
+    workshop, form = own_or_404(workshop_id), SummaryForm()
     try:
         summaries.save_summary(workshop, form.markdown.data or "")
     except DomainError as error:
@@ -91,7 +83,7 @@ def _saved(workshop, message):
 @login_required
 def summary_regenerate(workshop_id):
     """Write the summary again from the workshop; edits are overwritten only with `force`."""
-    workshop, form = _own_or_404(workshop_id), RegenerateForm()
+    workshop, form = own_or_404(workshop_id), RegenerateForm()
     try:
         summaries.regenerate(workshop, force=form.force.data)
     except DomainError as error:
@@ -103,7 +95,7 @@ def summary_regenerate(workshop_id):
 @login_required
 def summary_preview(workshop_id):
     """JSON `{markdown}` in, `{ok, html}` out: the sanitised HTML the summary will be."""
-    _own_or_404(workshop_id)
+    own_or_404(workshop_id)
     data = request.get_json(silent=True)
     try:
         text = summaries.checked_markdown(data.get("markdown") if isinstance(data, dict) else None)
@@ -116,7 +108,7 @@ def summary_preview(workshop_id):
 @login_required
 def summary_markdown(workshop_id):
     """Download the summary as Markdown."""
-    workshop = _own_or_404(workshop_id)
+    workshop = own_or_404(workshop_id)
     return _download(summaries.current_summary(workshop).markdown, "text/markdown",
                      workshop, "md")
 
@@ -125,7 +117,7 @@ def summary_markdown(workshop_id):
 @login_required
 def summary_html(workshop_id):
     """Download the summary as a complete, sanitised HTML page."""
-    workshop = _own_or_404(workshop_id)
+    workshop = own_or_404(workshop_id)
     page = summaries.html_document(workshop, summaries.current_summary(workshop).markdown)
     return _download(page, "text/html", workshop, "html")
 
