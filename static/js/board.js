@@ -1,6 +1,6 @@
 // The projected board: every table with its topic and live notes. No controls.
 import { connectLive, showStatus, format, noteElement, strings } from "./live.js";
-import { countdown, phaseLabel } from "./phase.js";
+import { countdown, showPhase } from "./phase.js";
 
 const app = document.getElementById("app");
 const container = document.getElementById("tables");
@@ -38,10 +38,7 @@ function showDots(targetType, targetId) {
 
 function renderPhase(next) {
   phase = next;
-  $("phase-label").textContent = phaseLabel(phase);
-  timer.set(phase);
-  $("message").hidden = !phase.message;
-  $("message").textContent = phase.message ?? "";
+  showPhase(phase, timer);
   $("move-banner").hidden = phase.state !== "break";
 }
 

@@ -1,7 +1,7 @@
 // The facilitator's console: run the café (phases, timer, messages), people and
 // presence, hosts, every note live with hide/show.
 import { connectLive, format, noteElement, showStatus, strings } from "./live.js";
-import { countdown, phaseLabel } from "./phase.js";
+import { countdown, showPhase } from "./phase.js";
 
 const app = document.getElementById("app");
 const $ = (id) => document.getElementById(id);
@@ -46,8 +46,7 @@ function tableName(id) {
 
 function renderPhase(next) {
   phase = next;
-  $("phase-label").textContent = phaseLabel(phase);
-  timer.set(phase);
+  showPhase(phase, timer);
   const label = {
     lobby: strings.next_lobby,
     round: phase.round < phase.rounds ? format(strings.next_round, phase) : strings.next_last_round,

@@ -1,7 +1,7 @@
 // The participant's phone: join, then the table view with live notes and a
 // composer whose unacknowledged notes wait in an outbox (localStorage).
 import { connectLive, format, noteElement, showStatus, strings, tag } from "./live.js";
-import { chime, countdown, phaseLabel, unlockSound } from "./phase.js";
+import { chime, countdown, showPhase, unlockSound } from "./phase.js";
 
 const app = document.getElementById("app");
 const code = app.dataset.code;
@@ -104,10 +104,7 @@ function renderTable(snapshot) {
 
 function renderPhase(next) {
   phase = next;
-  $("phase-label").textContent = phaseLabel(phase);
-  timer.set(phase);
-  $("message").hidden = !phase.message;
-  $("message").textContent = phase.message ?? "";
+  showPhase(phase, timer);
   $("closed").hidden = phase.state !== "closed";
   $("composer").hidden = phase.state === "closed";
   renderMove();

@@ -10,6 +10,16 @@ export function phaseLabel(phase) {
   return strings[`phase_${phase.state}`] ?? phase.state;
 }
 
+/** Show the phase's name, its timer and the facilitator's message (when the page has one). */
+export function showPhase(phase, timer) {
+  document.getElementById("phase-label").textContent = phaseLabel(phase);
+  timer.set(phase);
+  const message = document.getElementById("message");
+  if (!message) return;
+  message.hidden = !phase.message;
+  message.textContent = phase.message ?? "";
+}
+
 /** Seconds as m:ss. */
 export function clock(seconds) {
   const s = Math.max(0, Math.ceil(seconds));
