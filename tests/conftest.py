@@ -159,14 +159,16 @@ class LiveServer:
 
     def kill(self, sig=None):
         """Stop the server (SIGTERM, or the given signal) and wait for it."""
-        if self.process and self.process.poll() is None:
-            if sig is None:
-                self.process.terminate()
-            else:
-                self.process.send_signal(sig)
-            self.process.wait(timeout=10)
-        if getattr(self, "log", None) and not self.log.closed:
-            self.log.close()
+        try:
+            if self.process and self.process.poll() is None:
+                if sig is None:
+                    self.process.terminate()
+                else:
+                    self.process.send_signal(sig)
+                self.process.wait(timeout=10)
+        finally:
+            if getattr(self, "log", None) and not self.log.closed:
+                self.log.close()
 
     def run_python(self, code):
         """Run Python inside the server's app (same database) and return its stdout."""

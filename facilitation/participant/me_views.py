@@ -12,13 +12,16 @@ from . import bp
 from .routes import _workshop_or_404
 
 
+_STATUS = {"unauthorised": 401, "forbidden": 403}
+
+
 def _bearer_token():
     """The token of an `Authorization: Bearer <token>` header, or ''."""
     scheme, _space, token = request.headers.get("Authorization", "").partition(" ")
     return token.strip() if scheme.lower() == "bearer" else ""
 
 
-def _as_participant(code, action):
+def as_participant(code, action):
     """Run `action(person, data)` for the token's holder; answer JSON either way."""
     workshop = _workshop_or_404(code)
     try:
@@ -29,8 +32,7 @@ def _as_participant(code, action):
         return jsonify(ok=True, **action(person, data))
     except DomainError as error:
         db.session.rollback()
-        return jsonify(ok=False, error=error_body(error)), (
-            401 if error.code == "unauthorised" else 400)
+        return jsonify(ok=False, error=error_body(error)), _STATUS.get(error.code, 400)
 
 
 @bp.get("/w/<code>/me")
@@ -42,21 +44,21 @@ def me_page(code):
 @bp.get("/w/<code>/me.json")
 def me_json(code):
     """My name, organisation, email and consents, and whether I gave feedback."""
-    return _as_participant(code, lambda person, _data: {
+    return as_participant(code, lambda person, _data: {
         "me": consent.my_details(person), "feedback_given": feedback.has_answered(person)})
 
 
 @bp.post("/w/<code>/me/email")
 def me_email(code):
     """Give the address with the consent to get the summary, or withdraw it."""
-    return _as_participant(code, lambda person, data: {"me": consent.set_email(
+    return as_participant(code, lambda person, data: {"me": consent.set_email(
         person, data.get("email"), data.get("email_consent"))})
 
 
 @bp.post("/w/<code>/me/contact")
 def me_contact(code):
     """Give or withdraw the consent to appear in the contact list."""
-    return _as_participant(code, lambda person, data: {"me": consent.set_contact(
+    return as_participant(code, lambda person, data: {"me": consent.set_contact(
         person, data.get("contact_consent"))})
 
 
@@ -66,7 +68,7 @@ def me_erase(code):
     def erase(person, _data):
         consent.erase(person)
         return {}
-    return _as_participant(code, erase)
+    return as_participant(code, erase)
 
 
 @bp.get("/w/<code>/feedback")
@@ -84,4 +86,4 @@ def feedback_json(code):
         feedback.give_feedback(person, data.get("rating"), data.get("takeaway", ""),
                                data.get("wishes", ""), data.get("signed", False))
         return {}
-    return _as_participant(code, give)
+    return as_participant(code, give)

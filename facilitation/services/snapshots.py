@@ -7,6 +7,7 @@ from .. import timer
 from ..extensions import db
 from ..models import Note, Participant, Seat, Workshop
 from . import votes
+from .theme_reads import ballot_themes, themes_of
 
 
 def note_dict(note):
@@ -116,7 +117,8 @@ def _my_ballot(workshop, participant):
     ballot = votes.open_ballot_of(workshop.id)
     mine = votes.my_votes(ballot, participant.id) if ballot else {}
     return {"ballot": votes.ballot_dict(ballot), "my_votes": mine,
-            "dots_left": ballot.dots - sum(mine.values()) if ballot else 0}
+            "dots_left": ballot.dots - sum(mine.values()) if ballot else 0,
+            "ballot_themes": ballot_themes(ballot)}
 
 
 def _ballot_totals(workshop):
@@ -126,10 +128,11 @@ def _ballot_totals(workshop):
 
 
 def board_view(workshop):
-    """The projected board: every table and its visible notes."""
+    """The projected board: every table, its visible notes, and the themes."""
     return {"workshop": workshop_dict(workshop), "phase": phase_dict(workshop),
             "tables": [table_dict(t) for t in workshop.tables],
-            "notes": _notes(workshop.id), **_ballot_totals(workshop)}
+            "notes": _notes(workshop.id), "themes": themes_of(workshop.id),
+            **_ballot_totals(workshop)}
 
 
 def console_view(workshop):

@@ -5,7 +5,7 @@ A theme belongs to a topic; a table's host makes themes of their own table
 A note is in one theme at most, and a theme's count is the number of its visible notes.
 Every change is recorded as `theme:changed` or `theme:deleted`, committed, then announced.
 """
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 
 from ..condense import condense
 from ..errors import DomainError
@@ -14,6 +14,7 @@ from ..models import Note, Theme, ThemeNote
 from ..realtime.broadcast import announce
 from . import events
 from .snapshots import note_dict, topic_dict, workshop_dict
+from .theme_reads import live as _live, note_ids_of, theme_dict, themes_of
 from .theme_rights import (LABEL_MAX, a_label, check_fit, current_themes, editable_theme,
                            movable_notes, placement, scope, some_ids, table_for_suggestions,
                            topic_of)
@@ -21,50 +22,33 @@ from .theme_rights import (LABEL_MAX, a_label, check_fit, current_themes, editab
 
 # --- reading ---------------------------------------------------------------------------
 
-def _live(query):
-    """Keep to the notes people can see: neither hidden nor deleted."""
-    return query.where(Note.hidden.is_(False), Note.deleted_at.is_(None))
-
-
-def _note_ids_of(theme_ids):
-    """{theme id: [visible note ids, oldest first]} for these themes."""
-    rows = db.session.execute(_live(
-        select(ThemeNote.theme_id, Note.id).join(Note, Note.id == ThemeNote.note_id)
-        .where(ThemeNote.theme_id.in_(theme_ids))).order_by(Note.id))
-    found = {theme_id: [] for theme_id in theme_ids}
-    for theme_id, note_id in rows:
-        found[theme_id].append(note_id)
-    return found
-
-
-def theme_dict(theme, note_ids=None):
-    """A theme as clients see it; its count is the number of its visible notes."""
-    if note_ids is None:
-        note_ids = _note_ids_of([theme.id])[theme.id]
-    return {"id": theme.id, "topic_id": theme.topic_id, "table_id": theme.table_id,
-            "label": theme.label, "suggested": theme.suggested, "note_ids": note_ids,
-            "count": len(note_ids)}
-
-
-def themes_of(workshop_id):
-    """The workshop's themes as dicts, largest first (equal counts oldest first)."""
-    themes = db.session.scalars(select(Theme).where(Theme.workshop_id == workshop_id)
-                                .order_by(Theme.id)).all()
-    ids = _note_ids_of([t.id for t in themes])
-    return sorted((theme_dict(t, ids[t.id]) for t in themes), key=lambda t: -t["count"])
-
-
 def themes_view(workshop):
     """The console's themes page: topics, tables, visible notes and every theme."""
     # The number first: anything newer reaches the page as a broadcast.
     seq = events.current_seq(workshop.id)
     notes = db.session.scalars(_live(select(Note).where(Note.workshop_id == workshop.id))
                                .order_by(Note.id))
+    return _view(seq, workshop, workshop.topics, workshop.tables, notes, themes_of(workshop.id))
+
+
+def host_themes_view(participant):
+    """A host's themes page: their table's current topic, its notes there and its themes."""
+    workshop, table = scope(participant)
+    seq = events.current_seq(workshop.id)
+    # Hidden until reveal means hidden from the host too, but for their own notes.
+    notes = db.session.scalars(_live(select(Note).where(
+        Note.table_id == table.id, Note.topic_id == table.topic_id,
+        or_(Note.concealed.is_(False), Note.participant_id == participant.id))).order_by(Note.id))
+    themes = [t for t in themes_of(workshop.id) if t["table_id"] == table.id]
+    return _view(seq, workshop, [table.topic] if table.topic else [], [table], notes, themes)
+
+
+def _view(seq, workshop, topics, tables, notes, themes):
+    """A themes page's data: what it shows, and the sequence number it was read at."""
     return {"seq": seq, "workshop": workshop_dict(workshop),
-            "topics": [topic_dict(t) for t in workshop.topics],
-            "tables": [{"id": t.id, "name": t.name, "topic_id": t.topic_id}
-                       for t in workshop.tables],
-            "notes": [note_dict(n) for n in notes], "themes": themes_of(workshop.id)}
+            "topics": [topic_dict(t) for t in topics],
+            "tables": [{"id": t.id, "name": t.name, "topic_id": t.topic_id} for t in tables],
+            "notes": [note_dict(n) for n in notes], "themes": themes}
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -81,8 +65,8 @@ def _place(notes, theme):
 
 
 def _audience(theme):
-    """A table's theme goes to that table, the board and the console; others to the console."""
-    return ("table", theme.table_id) if theme.table_id is not None else ("console", None)
+    """A table's theme goes to that table, the board and the console; a topic's to the screens."""
+    return ("table", theme.table_id) if theme.table_id is not None else ("screens", None)
 
 
 def _finish(changed=(), deleted=()):
@@ -183,7 +167,7 @@ def split_theme(actor, theme_id, note_ids, label=None):
     workshop, _ = scope(actor)
     theme = editable_theme(actor, theme_id)
     notes = movable_notes(actor, note_ids)
-    if not {n.id for n in notes} <= set(_note_ids_of([theme.id])[theme.id]):
+    if not {n.id for n in notes} <= set(note_ids_of([theme.id])[theme.id]):
         raise DomainError("bad_payload")
     new = _new_theme(workshop, _label_or_first_note(label, notes), theme.topic_id,
                      theme.table_id)

@@ -1,4 +1,5 @@
-// The projected board: every table with its topic and live notes. No controls.
+// The projected board: every table with its topic, its themes and live notes; during a
+// vote on themes, the themes with their dots. No controls.
 import { connectLive, showStatus, format, noteElement, strings } from "./live.js";
 import { countdown, showPhase } from "./phase.js";
 
@@ -10,6 +11,7 @@ let phase = null;
 let workshop = null;
 let ballot = null;
 const dots = new Map(); // "note:5" → count
+const themes = new Map(); // id → Theme
 
 function renderNotice() {
   const parts = [];
@@ -21,6 +23,7 @@ function renderNotice() {
 }
 
 function showDots(targetType, targetId) {
+  if (targetType === "theme") { renderThemes(); return; }
   if (targetType !== "note") return;
   const element = container.querySelector(`.note[data-id="${targetId}"]`);
   if (!element) return;
@@ -65,10 +68,56 @@ function tableColumn(table) {
   crystal.className = "crystal";
   crystal.hidden = !table.crystallisation;
   crystal.textContent = table.crystallisation;
+  const themeList = document.createElement("ul");
+  themeList.className = "board-themes";
+  themeList.setAttribute("aria-label", strings.themes);
   const list = document.createElement("ul");
   list.className = "notes";
-  section.append(head, crystal, list);
+  section.append(head, crystal, themeList, list);
   return section;
+}
+
+const mentions = (count) => (count === 1 ? strings.mention_one : format(strings.mention_many, { count }));
+const byWeight = (a, b) => (dots.get(`theme:${b.id}`) ?? 0) - (dots.get(`theme:${a.id}`) ?? 0)
+  || b.count - a.count || a.id - b.id;
+
+/** A theme as a line: its label, its mentions and, in a vote, its dots. */
+function themeItem(theme) {
+  const item = document.createElement("li");
+  item.className = "board-theme";
+  item.dataset.themeId = theme.id;
+  const label = document.createElement("span");
+  label.className = "theme-label";
+  label.textContent = theme.label;
+  const count = document.createElement("span");
+  count.className = "theme-count";
+  count.textContent = mentions(theme.count);
+  item.append(label, " ", count);
+  const total = dots.get(`theme:${theme.id}`) ?? 0;
+  if (total) {
+    const badge = document.createElement("span");
+    badge.className = "dots";
+    badge.textContent = `● ${total}`;
+    badge.setAttribute("aria-label", format(strings.dot_total, { count: total }));
+    item.append(" ", badge);
+  }
+  return item;
+}
+
+/** Each table's own themes in its column; the vote on themes over the columns while it runs. */
+function renderThemes() {
+  for (const section of container.querySelectorAll(".board-table")) {
+    const own = [...themes.values()].filter((t) => String(t.table_id) === section.dataset.tableId && t.count);
+    section.querySelector(".board-themes").replaceChildren(...own.sort(byWeight).map(themeItem));
+  }
+  const voting = ballot?.scope === "themes";
+  $("theme-vote").hidden = !voting;
+  container.hidden = voting;
+  if (voting) {
+    const inScope = [...themes.values()].filter((t) => ballot.scope_id == null || t.topic_id === ballot.scope_id);
+    $("theme-vote-list").replaceChildren(...inScope.sort(byWeight).map(themeItem));
+  }
+  queueFit();
 }
 
 function listFor(tableId) {
@@ -148,6 +197,8 @@ function focusTable(tableId) {
 function render(snapshot) {
   workshop = snapshot.workshop;
   ballot = snapshot.ballot;
+  themes.clear();
+  (snapshot.themes ?? []).forEach((theme) => themes.set(theme.id, theme));
   dots.clear();
   for (const t of snapshot.totals ?? []) dots.set(`${t.target_type}:${t.target_id}`, t.count);
   renderNotice();
@@ -156,6 +207,7 @@ function render(snapshot) {
   container.style.setProperty("--columns", String(Math.min(snapshot.tables.length, 6)));
   container.querySelectorAll(".notes").forEach(updateCount);
   snapshot.notes.forEach(addNote);
+  renderThemes();
   focusTable(new URLSearchParams(location.search).get("table"));
 }
 
@@ -181,10 +233,13 @@ const live = connectLive({
     "notes:concealed": () => live.resync(),
     "board:locked": ({ locked }) => { workshop = { ...workshop, locked }; renderNotice(); },
     "ballot:opened": ({ ballot: next }) => { ballot = next; dots.clear(); live.resync(); },
+    "theme:changed": ({ theme }) => { themes.set(theme.id, theme); renderThemes(); },
+    "theme:deleted": ({ theme_id }) => { themes.delete(theme_id); renderThemes(); },
     "ballot:closed": ({ ballot: closed, totals }) => {
       ballot = closed;
       totals.forEach((t) => { dots.set(`${t.target_type}:${t.target_id}`, t.count); showDots(t.target_type, t.target_id); });
       renderNotice();
+      renderThemes();
     },
     "votes:changed": ({ target_type, target_id, count }) => {
       dots.set(`${target_type}:${target_id}`, count);

@@ -17,6 +17,7 @@ let tables = [];
 let phase = null;
 let workshop = null;
 let ballot = null;
+let ballotThemes = [];
 let myVotes = {};
 let dotsLeft = 0;
 let lastDeleted = null;
@@ -77,10 +78,12 @@ function renderTable(snapshot) {
   tables = snapshot.tables;
   workshop = snapshot.workshop;
   ballot = snapshot.ballot;
+  ballotThemes = snapshot.ballot_themes ?? [];
   myVotes = snapshot.my_votes ?? {};
   dotsLeft = snapshot.dots_left ?? 0;
   renderPhase(snapshot.phase);
   renderNotices();
+  renderThemeVote();
   const table = tables.find((t) => t.id === me.table_id);
   $("join").hidden = true;
   $("table-view").hidden = false;
@@ -264,30 +267,60 @@ function removeNote(noteId) {
 function voteControls(note) {
   const box = document.createElement("div");
   box.className = "note-votes";
+  box.dataset.voteTarget = `note:${note.id}`;
   const inScope = ballot?.open && (ballot.scope === "notes" ||
     (ballot.scope === "table" && ballot.scope_id === note.table_id));
   if (!inScope || !note.id) return box;
-  const mine = myVotes[`note:${note.id}`] ?? 0;
-  box.append(tag(format(strings.dots, { count: mine }), "dot-count"), " ",
-    button(`+ ${strings.dot}`, () => vote("vote:add", note), "small"));
-  if (mine) box.append(" ", button(`− ${strings.undot}`, () => vote("vote:remove", note), "small"));
+  box.append(...dotButtons("note", note.id));
   return box;
 }
 
-async function vote(event, note) {
-  const ack = await live.request(event, { target_type: "note", target_id: note.id });
+/** My dots on an item, a button to give one, and one to take one back when I have any. */
+function dotButtons(targetType, targetId) {
+  const mine = myVotes[`${targetType}:${targetId}`] ?? 0;
+  const parts = [tag(format(strings.dots, { count: mine }), "dot-count"), " ",
+    button(`+ ${strings.dot}`, () => vote("vote:add", targetType, targetId), "small")];
+  if (mine) parts.push(" ", button(`− ${strings.undot}`, () => vote("vote:remove", targetType, targetId), "small"));
+  return parts;
+}
+
+async function vote(event, targetType, targetId) {
+  const ack = await live.request(event, { target_type: targetType, target_id: targetId });
   if (!ack.ok) { say(ack.error.message); renderNotices(ack.error.message); return; }
   myVotes = ack.mine;
   dotsLeft = ack.dots_left;
   renderVotes();
-  $("notes").querySelector(`[data-id="${note.id}"] .note-votes button`)?.focus();
+  document.querySelector(`[data-vote-target="${targetType}:${targetId}"] button`)?.focus();
 }
 
 function renderVotes() {
   for (const element of $("notes").querySelectorAll(".note[data-id]")) {
     if (element._note) element.querySelector(".note-votes")?.replaceWith(voteControls(element._note));
   }
+  renderThemeVote();
   renderNotices();
+}
+
+/** During a vote on themes: the themes, each with its mentions and my dots. */
+function renderThemeVote() {
+  const open = ballot?.open && ballot.scope === "themes";
+  $("theme-vote").hidden = !open;
+  if (!open) return;
+  $("theme-vote-list").replaceChildren(...ballotThemes.map((theme) => {
+    const item = document.createElement("li");
+    item.className = "theme-vote-item";
+    const label = document.createElement("p");
+    label.className = "theme-vote-label";
+    label.textContent = theme.label;
+    const count = tag(theme.count === 1 ? strings.mention_one
+      : format(strings.mention_many, { count: theme.count }), "note-meta");
+    const dots = document.createElement("div");
+    dots.className = "note-votes";
+    dots.dataset.voteTarget = `theme:${theme.id}`;
+    dots.append(...dotButtons("theme", theme.id));
+    item.append(label, count, dots);
+    return item;
+  }));
 }
 
 function renderNotices(extra = "") {
@@ -298,7 +331,7 @@ function renderNotices(extra = "") {
   $("composer").querySelector("button[type=submit]").disabled = Boolean(workshop?.locked);
   const voting = ballot?.open;
   $("vote-bar").hidden = !voting && !extra;
-  $("vote-bar").textContent = extra || (!voting ? "" : ballot.scope === "themes" ? strings.vote_themes
+  $("vote-bar").textContent = extra || (!voting ? ""
     : `${format(strings.vote_open, { count: ballot.dots })} · ${format(strings.dots_left, { count: dotsLeft })}`);
 }
 
@@ -409,7 +442,7 @@ function startLive() {
       "notes:concealed": () => live.resync(),
       "board:locked": ({ locked }) => { workshop = { ...workshop, locked }; renderNotices(); },
       "ballot:opened": () => live.resync(),
-      "ballot:closed": () => { ballot = null; renderVotes(); },
+      "ballot:closed": () => { ballot = null; ballotThemes = []; renderVotes(); },
       "session:ended": () => endSession(strings.removed),
       "phase:changed": onPhaseChanged,
       "timer:changed": ({ phase: next }) => renderPhase(next),

@@ -1,6 +1,7 @@
-// The console's themes page: per topic, its notes and themes; drag a note onto a
-// theme, or tick notes and act on them (the way for keyboards and phones);
-// rename, merge, split, ungroup; suggestions from condensing, live on every console.
+// The themes page: per topic, its notes and themes; drag a note onto a theme, or
+// tick notes and act on them (the way for keyboards and phones); rename, merge,
+// split, ungroup; suggestions from condensing, live on every console. The console
+// sees every topic; a table's host (data-code set) the table's own topic, on a phone.
 import { connectLive, format, showStatus, strings } from "./live.js";
 import { dragHandlers, dropTarget } from "./themes_drag.js";
 import { dropNote, isLoading, load, ownerOf, selected, state, upsertTheme, whenLoaded }
@@ -8,6 +9,8 @@ import { dropNote, isLoading, load, ownerOf, selected, state, upsertTheme, whenL
 
 const app = document.getElementById("app");
 const $ = (id) => document.getElementById(id);
+const code = app.dataset.code; // set on a host's page
+const token = () => localStorage.getItem(`kahvila:${code}:token`);
 const t = JSON.parse($("theme-strings").textContent);
 const drafts = new Map(); // what was typed or chosen in a field, kept across re-renders
 let renaming = null; // the theme whose rename form is open
@@ -54,7 +57,9 @@ const mentions = (count) => (count === 1 ? t.mention_one : format(t.mention_many
 const tableName = (id) => state.tables.get(id)?.name ?? "";
 
 async function reload() {
-  $("theme-error").textContent = (await load(app.dataset.viewUrl)) ? "" : t.load_failed;
+  const loaded = await load(app.dataset.viewUrl, code ? { Authorization: `Bearer ${token()}` } : {});
+  $("theme-error").textContent = loaded === true ? "" : loaded || t.load_failed;
+  if (loaded !== true && code) state.topics = []; // no longer the host: nothing to change
   render();
 }
 
@@ -277,10 +282,11 @@ function render() {
 
 const onBroadcast = (apply) => whenLoaded(apply, render);
 
-$("suggest-all").addEventListener("click", (event) => suggest({}, event.currentTarget));
+$("suggest-all")?.addEventListener("click", (event) => suggest({}, event.currentTarget));
 
 live = connectLive({
-  auth: () => ({ role: "console", workshop_id: Number(app.dataset.workshopId), lang: app.dataset.lang }),
+  auth: () => (code ? { role: "participant", token: token(), lang: app.dataset.lang }
+    : { role: "console", workshop_id: Number(app.dataset.workshopId), lang: app.dataset.lang }),
   onStatus: (status) => showStatus($("status"), status),
   // Every (re)connect: read the page's data again (the console snapshot has no themes).
   onSnapshot: () => reload(),
@@ -293,5 +299,8 @@ live = connectLive({
     "note:shown": onBroadcast(() => reloadSoon()),
     "theme:changed": onBroadcast(({ theme }) => upsertTheme(theme)),
     "theme:deleted": onBroadcast(({ theme_id }) => state.themes.delete(theme_id)),
+    // A host's page follows their table: a new host, or a new topic when topics rotate.
+    "table:updated": () => reloadSoon(),
+    "phase:changed": () => reloadSoon(),
   },
 });

@@ -40,15 +40,17 @@ export function ownerOf() {
 export const isLoading = () => loading;
 
 /**
- * Read the page's data from `url`. Broadcasts that arrive meanwhile (see
- * `whenLoaded`) are applied afterwards when they are newer than what was read.
+ * Read the page's data from `url` (with `headers`, such as a host's token). Broadcasts
+ * that arrive meanwhile (see `whenLoaded`) are applied afterwards when they are newer
+ * than what was read. Returns true, or the server's reason ("" when it gave none).
  */
-export async function load(url) {
+export async function load(url, headers = {}) {
   loading = true;
   try {
-    const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
-    if (!response.ok) throw new Error(String(response.status));
-    const view = await response.json();
+    const response = await fetch(url, { credentials: "same-origin",
+      headers: { Accept: "application/json", ...headers } });
+    const view = await response.json().catch(() => ({}));
+    if (!response.ok) throw new Error(view.error?.message ?? "");
     state.topics = view.topics;
     state.tables = new Map(view.tables.map((table) => [table.id, table]));
     state.notes = new Map(view.notes.map((note) => [note.id, note]));
@@ -59,10 +61,10 @@ export async function load(url) {
     loading = false;
     newer.forEach(([apply, payload]) => apply(payload));
     return true;
-  } catch {
+  } catch (error) {
     buffered = [];
     loading = false;
-    return false;
+    return error.message ?? "";
   }
 }
 

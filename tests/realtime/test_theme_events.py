@@ -70,12 +70,13 @@ def test_every_theme_event_from_the_console_is_acknowledged(room):
     assert ack(desk, "themes:suggest", {})["themes"] == []
 
 
-def test_a_console_theme_is_announced_to_consoles_only(room):
+def test_a_console_theme_is_announced_to_the_screens_and_no_phone(room):
     ack(room.console, "theme:create", {"label": "yhteistyö", "topic_id": room.topics[0],
                                        "note_ids": room.notes[:2]})
-    [changed] = received(room.console, "theme:changed")
-    assert changed["theme"]["count"] == 2 and changed["seq"] > 0
-    for client in (room.host, room.guest, room.board):
+    for screen in (room.console, room.board):
+        [changed] = received(screen, "theme:changed")
+        assert changed["theme"]["count"] == 2 and changed["seq"] > 0
+    for client in (room.host, room.guest, room.other_host):
         assert received(client, "theme:changed") == []
 
 
@@ -153,3 +154,19 @@ def test_an_empty_or_overlong_label_is_refused(room):
     # Without a label a theme is named after its first note; with neither it has no name.
     assert ack(room.console, "theme:create", {"topic_id": room.topics[0]})["error"]["code"] == "bad_payload"
     assert ack(room.console, "theme:create", {"topic_id": 0, "label": "x"})["error"]["code"] == "not_found"
+
+
+def test_the_board_snapshot_has_the_themes_and_a_phone_the_themes_of_a_vote(room):
+    mine = ack(room.host, "theme:create", {"label": "yhteistyö", "note_ids": room.notes[:2]})
+    topic = ack(room.console, "theme:create", {"label": "tapahtumat", "topic_id": room.topics[0],
+                                               "note_ids": room.notes[2:]})
+    board_view = ack(room.board, "sync", {"last_seq": 0})["snapshot"]
+    assert {t["label"]: t["count"] for t in board_view["themes"]} == {"yhteistyö": 2, "tapahtumat": 2}
+    assert ack(room.guest, "sync", {"last_seq": 0})["snapshot"]["ballot_themes"] == []
+    ack(room.console, "ballot:open", {"scope": "themes", "scope_id": room.topics[0], "dots": 2})
+    phone_view = ack(room.guest, "sync", {"last_seq": 0})["snapshot"]
+    assert {t["id"] for t in phone_view["ballot_themes"]} == {mine["theme"]["id"], topic["theme"]["id"]}
+    vote = ack(room.guest, "vote:add", {"target_type": "theme", "target_id": topic["theme"]["id"]})
+    assert vote["ok"] and vote["dots_left"] == 1
+    ack(room.console, "ballot:open", {"scope": "themes", "scope_id": room.topics[1], "dots": 2})
+    assert ack(room.guest, "sync", {"last_seq": 0})["snapshot"]["ballot_themes"] == []

@@ -48,7 +48,7 @@ def maija(app, workshop):
     return join(app, workshop, "Maija", 0)[0]
 
 
-def test_a_theme_made_by_hand_gathers_notes_and_is_announced_to_the_console(app, workshop, maija):
+def test_a_theme_made_by_hand_gathers_notes_and_is_announced_to_the_screens(app, workshop, maija):
     with app.app_context():
         w = workshop_of(workshop)
         a, b, _ = post(maija, "Yhteiset tapahtumat", "Tapahtumakalenteri", "Jotain muuta")
@@ -58,7 +58,7 @@ def test_a_theme_made_by_hand_gathers_notes_and_is_announced_to_the_console(app,
             "id": theme.id, "topic_id": w.topics[0].id, "table_id": None,
             "label": "tapahtumat yhdessä", "suggested": False, "note_ids": [a, b], "count": 2}
         [(kind, audience, table_id, payload)] = last_events(w.id, 1)
-        assert (kind, audience, table_id) == ("theme:changed", "console", None)
+        assert (kind, audience, table_id) == ("theme:changed", "screens", None)
         assert payload["theme"]["count"] == 2
 
 
@@ -115,7 +115,7 @@ def test_ungrouping_a_note_or_a_whole_theme_keeps_the_notes(app, workshop, maija
         assert db.session.get(Theme, theme.id) is None
         assert db.session.scalar(select(ThemeNote.note_id)) is None
         assert len(workshop_of(workshop).topics) == 3
-        assert last_events(w.id, 1)[0][:3] == ("theme:deleted", "console", None)
+        assert last_events(w.id, 1)[0][:3] == ("theme:deleted", "screens", None)
 
 
 def test_suggestions_from_the_labelled_notes_find_the_memos_five_mention_theme(app, workshop, maija):

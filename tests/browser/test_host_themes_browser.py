@@ -1,0 +1,106 @@
+"""A table's host groups notes into themes on the phone; the board shows them and their dots."""
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import BOARD, PHONE, screenshot
+from tests.browser.test_rounds_in_browser import join_at
+from tests.browser.test_themes_browser import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+NOTES = ["Yhteistyötä tulevissa hankkeissa", "Hankkeiden yhteistyö tiiviimmäksi",
+         "Yhteiset tapahtumat", "Kesäleiri nuorille"]
+
+
+def seat_host_and_notes(server, host_name):
+    """Make `host_name` the host of table A, where another person wrote NOTES; their ids."""
+    out = server.run_python(
+        "from facilitation.extensions import db\n"
+        "from facilitation.models import Participant, Workshop\n"
+        "from facilitation.services import notes, participants, tables\n"
+        f"w = db.session.get(Workshop, {server.workshop['id']})\n"
+        f"host = Participant.query.filter_by(display_name={host_name!r}).one()\n"
+        "tables.set_host(w, w.tables[0].id, host.id)\n"
+        "p, _ = participants.join(w, 'Maija', 'Esimerkki ry', 'ngo', w.tables[0].id)\n"
+        f"print(*[notes.add_note(p, f'c{{i}}', t)[0].id for i, t in enumerate({NOTES!r})])")
+    return [int(x) for x in out.split()]
+
+
+def open_board(context, server):
+    """The projected board, connected."""
+    page = context.new_page()
+    w = server.workshop
+    page.goto(f"{server.url}/board/{w['code']}?key={w['board_key']}")
+    expect(page.locator("#status")).to_have_attribute("data-state", "connected")
+    return page
+
+
+def test_a_host_groups_notes_on_the_phone_and_the_board_shows_the_theme(live_server, new_context):
+    phone = join_at(new_context(PHONE, has_touch=True, is_mobile=True), live_server, "Aino", 0)
+    seat_host_and_notes(live_server, "Aino")
+    projector = open_board(new_context(BOARD), live_server)
+    phone.reload()
+    expect(phone.locator("#host-panel")).to_be_visible()
+    phone.get_by_role("link", name="Ryhmittele laput teemoiksi").click()
+    expect(phone.get_by_role("heading", name="Pöytäsi teemat")).to_be_visible()
+    expect(phone.locator("#status")).to_have_attribute("data-state", "connected")
+    for text in NOTES[:2]:
+        phone.get_by_label(text).check()
+    phone.locator('[data-key^="name-"]').fill("Yhteistyö hankkeissa")
+    phone.locator('[data-key^="create-"]').click()
+    expect(phone.locator("#announce")).to_contain_text("Yhteistyö hankkeissa")
+    chip = projector.locator(".board-table").first.locator(".board-theme")
+    expect(chip).to_have_count(1)
+    expect(chip).to_contain_text("Yhteistyö hankkeissa")
+    expect(chip).to_contain_text("2 mainintaa")
+    # Rename on the phone: the board follows.
+    phone.locator('[data-key^="rename-open-"]').click()
+    phone.locator('[data-key^="rename-"]:not([data-key^="rename-open-"])').fill("Hankeyhteistyö")
+    phone.locator('[data-key^="save-"]').click()
+    expect(chip).to_contain_text("Hankeyhteistyö")
+    expect(projector.locator(".board-table").nth(1).locator(".board-theme")).to_have_count(0)
+    assert_accessible(phone, "host themes page on a phone")
+    screenshot(phone, "phone-host-themes")
+    screenshot(projector, "board-themes")
+
+
+def test_someone_who_does_not_host_is_told_so_on_the_themes_page(live_server, new_context):
+    phone = join_at(new_context(PHONE), live_server, "Veikko", 1)
+    phone.goto(f"{live_server.url}/w/{live_server.workshop['code']}/themes")
+    expect(phone.locator("#theme-error")).to_have_text("Sinulla ei ole oikeutta tähän.")
+    expect(phone.locator('input[type="checkbox"]')).to_have_count(0)
+
+
+def test_dots_on_themes_given_on_a_phone_show_on_the_board(live_server, new_context):
+    phone = join_at(new_context(PHONE, has_touch=True, is_mobile=True), live_server, "Aino", 0)
+    ids = seat_host_and_notes(live_server, "Aino")
+    live_server.run_python(
+        "from facilitation.extensions import db\n"
+        "from facilitation.models import Workshop\n"
+        "from facilitation.services import themes, votes\n"
+        f"w = db.session.get(Workshop, {live_server.workshop['id']})\n"
+        f"themes.create_theme(w, 'Yhteistyö hankkeissa', table_id=w.tables[0].id, note_ids={ids[:2]})\n"
+        f"themes.create_theme(w, 'Tapahtumat', topic_id=w.topics[0].id, note_ids={ids[2:3]})\n"
+        "votes.open_ballot(w, 'themes', None, 3)")
+    projector = open_board(new_context(BOARD), live_server)
+    phone.reload()
+    vote = phone.locator("#theme-vote")
+    expect(vote.get_by_role("heading", name="Äänestä teemoista")).to_be_visible()
+    expect(vote.locator(".theme-vote-item")).to_have_count(2)
+    first = vote.locator(".theme-vote-item", has_text="Yhteistyö hankkeissa")
+    expect(first).to_contain_text("2 mainintaa")
+    first.get_by_role("button", name="+ Anna piste").click()
+    first.get_by_role("button", name="+ Anna piste").click()
+    vote.locator(".theme-vote-item", has_text="Tapahtumat").get_by_role("button", name="+ Anna piste").click()
+    expect(phone.locator("#vote-bar")).to_contain_text("Pisteitä jäljellä: 0")
+    board_vote = projector.locator("#theme-vote")
+    expect(board_vote).to_be_visible()
+    expect(projector.locator("#tables")).to_be_hidden()
+    expect(board_vote.locator(".board-theme").first).to_contain_text("Yhteistyö hankkeissa")
+    expect(board_vote.locator(".board-theme").first.locator(".dots")).to_have_text("● 2")
+    expect(board_vote.locator(".board-theme").nth(1).locator(".dots")).to_have_text("● 1")
+    first.get_by_role("button", name="− Ota piste takaisin").click()
+    expect(board_vote.locator(".board-theme .dots").first).to_have_text("● 1")
+    assert_accessible(phone, "vote on themes on a phone")
+    screenshot(phone, "phone-theme-vote")
+    screenshot(projector, "board-theme-vote")
