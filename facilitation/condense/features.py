@@ -19,6 +19,7 @@ STEM_LENGTH = 5
 # A feature found in one note only links it to nothing but still dilutes its matches.
 UNIQUE_WEIGHT = 0.5
 
+_VOWELS = frozenset("aeiouyäöå")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -39,7 +40,19 @@ def lemma(token, language):
     fixed = LEMMA_FIXES[language].get(token)
     if fixed:
         return fixed
+    if language != "en" and not _known(token, language):
+        # The lemmatiser cuts an unknown compound's five-letter last part off as if it were
+        # an ending ("päivärytmi" -> "päivä"): inflect only the last part instead.
+        compound = _compound_lemma(token, language)
+        if compound:
+            return compound
     return simplemma.lemmatize(token, lang=language, low_memory=True).lower()
+
+
+def _compound_lemma(token, language):
+    """Return an unknown compound's base form (its last part in base form), or None."""
+    best = _best_split(token, language)
+    return token[:best[0]] + best[1][-1] if best else None
 
 
 @lru_cache(maxsize=100_000)
@@ -50,6 +63,9 @@ def _known(word, language):
 
 def _head_base(head, language):
     """Return the base form of a compound's first part, or None when it is no known word."""
+    if (language == "fi" and head[-1] not in _VOWELS and _known(head + "i", language)
+            and lemma(head + "i", language) == head + "i"):
+        return head + "i"  # "pien-", "suur-", "uus-" are "pieni", "suuri", "uusi" shortened
     if _known(head, language):
         return lemma(head, language)
     if language == "fi" and head.endswith("is") and _known(head[:-2] + "inen", language):
@@ -65,7 +81,10 @@ def _tail_base(tail, language):
     # A base form far from the tail ("seen" -> "see") or a short one is a chance match.
     if base[:3] != tail[:3] or base in BAD_TAILS[language]:
         return None
-    return base if len(base) >= 5 or base in SHORT_PARTS[language] else None
+    # A short tail is more often an ending ("-esti" in "säännöllisesti") than a word.
+    if base in SHORT_PARTS[language]:
+        return base
+    return base if len(base) >= 5 and len(tail) >= 5 else None
 
 
 def _split_at(word, cut, language):
@@ -82,15 +101,21 @@ def _split_at(word, cut, language):
 
 
 @lru_cache(maxsize=100_000)
-def split_compound(word, language):
-    """Split a compound lemma into base-form parts, fewest and longest parts first; () if none."""
+def _best_split(word, language):
+    """Return (cut, parts) of a word's best split, fewest and longest parts first; None if none."""
     if language == "en" or len(word) < 7:
-        return ()
-    splits = [_split_at(word, cut, language) for cut in range(3, len(word) - 2)]
-    splits = [parts for parts in splits if parts]
+        return None
+    splits = [(cut, _split_at(word, cut, language)) for cut in range(3, len(word) - 2)]
+    splits = [(cut, parts) for cut, parts in splits if parts]
     if not splits:
-        return ()
-    return min(splits, key=lambda parts: (len(parts), -min(len(part) for part in parts)))
+        return None
+    return min(splits, key=lambda split: (len(split[1]), -min(len(part) for part in split[1])))
+
+
+def split_compound(word, language):
+    """Split a compound lemma into base-form parts; () if it is no compound."""
+    best = _best_split(word, language)
+    return best[1] if best else ()
 
 
 @lru_cache(maxsize=8)
@@ -147,7 +172,7 @@ def word_features(token, language):
 
 def clear_caches():
     """Forget the per-word caches (the lemmatiser's dictionaries stay loaded)."""
-    for cached in (lemma, _known, split_compound, concepts_of, word_features, _concept_index):
+    for cached in (lemma, _known, _best_split, concepts_of, word_features, _concept_index):
         cached.cache_clear()
 
 

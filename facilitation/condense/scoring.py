@@ -48,3 +48,11 @@ def exact_count_accuracy(truth, produced):
                                                       len(group & members) / len(group | members)))
         right += len(best) == len(members)
     return right / len(multi)
+
+
+def pair_precision_recall(truth, produced):
+    """Return (precision, recall) of the note pairs put together: low precision = over-merging."""
+    together = sum(_pairs(n) for n in Counter(zip(truth, produced)).values())
+    made = sum(_pairs(n) for n in Counter(produced).values())
+    hand = sum(_pairs(n) for n in Counter(truth).values())
+    return (together / made if made else 1.0), (together / hand if hand else 1.0)

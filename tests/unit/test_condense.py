@@ -22,9 +22,12 @@ MEMO = SHARED / "verkostotapaaminen.jsonl"
 
 TUNED = ["verkostotapaaminen", "opinnollistaminen", "nuorten_tavoittaminen", "samarbete",
          "employers"]
-# Written before tuning and never tuned on. The word lists do not cover their vocabulary,
-# so they stay below the 0.7 target; the floors guard against getting worse.
-UNTUNED_FLOORS = {"osallisuus": 0.45, "sosiaalinen_kuntoutus": 0.2}
+# Written before tuning, read since when the domain thesaurus was written. The floors
+# guard against getting worse.
+EARLY_FLOORS = {"osallisuus": 0.75, "sosiaalinen_kuntoutus": 0.6}
+# Written by someone who never saw the condenser, and never read by whoever tunes it
+# (tests/data/condense/HELDOUT.md): the honest measure of generalising.
+HELD_OUT = sorted(path.stem for path in OWN.glob("heldout_*.jsonl"))
 
 
 def load(name):
@@ -54,19 +57,26 @@ def test_each_tuned_set_reaches_an_ari_of_at_least_0_7(name):
     assert ari_of(load(name)) >= 0.7
 
 
-@pytest.mark.parametrize("name", sorted(UNTUNED_FLOORS))
-def test_the_untuned_sets_keep_their_floor(name):
-    assert ari_of(load(name)) >= UNTUNED_FLOORS[name]
+@pytest.mark.parametrize("name", sorted(EARLY_FLOORS))
+def test_the_early_sets_keep_their_floor(name):
+    assert ari_of(load(name)) >= EARLY_FLOORS[name]
 
 
-@pytest.mark.xfail(reason="vocabulary outside the word lists: the 0.7 target is not met yet",
+def test_there_are_held_out_sets_in_finnish_and_swedish():
+    assert len(HELD_OUT) >= 4
+    assert {detect_language(n["text"] for n in load(name)) for name in HELD_OUT} == {"fi", "sv"}
+
+
+# The gap stays visible: grouping by a facilitator's meaning is beyond word lists, and no
+# sentence model that loads offline here is both good enough in Finnish and fast enough.
+@pytest.mark.xfail(reason="meaning beyond the word lists: sets not tuned on stay below 0.7",
                    strict=False)
-@pytest.mark.parametrize("name", sorted(UNTUNED_FLOORS))
-def test_the_untuned_sets_reach_the_target(name):
+@pytest.mark.parametrize("name", sorted(EARLY_FLOORS) + HELD_OUT)
+def test_sets_not_tuned_on_reach_the_target(name):
     assert ari_of(load(name)) >= 0.7
 
 
-@pytest.mark.parametrize("name", TUNED + sorted(UNTUNED_FLOORS))
+@pytest.mark.parametrize("name", TUNED + sorted(EARLY_FLOORS) + HELD_OUT)
 def test_every_id_appears_in_exactly_one_theme(name):
     notes = load(name)
     themes = condense(notes)
