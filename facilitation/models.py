@@ -37,6 +37,8 @@ class Workshop(db.Model):
     rounds: Mapped[int] = mapped_column(default=3)
     round_minutes: Mapped[int] = mapped_column(default=20)
     break_minutes: Mapped[int] = mapped_column(default=5)
+    # Free text for the summary's last section: a date ("2027-03-04") or words.
+    next_meeting: Mapped[str] = mapped_column(String(200), default="")
     # lobby → round → break → round … → harvest → feedback → closed
     state: Mapped[str] = mapped_column(String(20), default="lobby")
     round_no: Mapped[int] = mapped_column(default=0)

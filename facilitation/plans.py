@@ -11,13 +11,13 @@ from urllib.parse import urlsplit
 
 LANGUAGES = ("fi", "sv", "en")
 MODES = ("people", "topics")
-KEYS = ("title", "date", "place", "language", "mode", "rounds", "minutes",
+KEYS = ("title", "date", "place", "next_meeting", "language", "mode", "rounds", "minutes",
         "break_minutes", "tables")
 INTEGER_RANGES = {"rounds": (1, 12), "minutes": (1, 180), "break_minutes": (0, 60),
                   "tables": (1, 40)}
 DEFAULTS = {"language": "fi", "mode": "people", "rounds": 3, "minutes": 20,
             "break_minutes": 5}
-MAX_LENGTHS = {"title": 200, "place": 200, "topic": 200, "prompt": 300,
+MAX_LENGTHS = {"title": 200, "place": 200, "next_meeting": 200, "topic": 200, "prompt": 300,
                "description": 2000, "table": 100, "video_url": 500}
 MAX_TOPICS = 40
 TABLE_WORDS = {"fi": "Pöytä", "sv": "Bord", "en": "Table"}
@@ -225,6 +225,10 @@ def _build_plan(meta, topics, last_line):
             "mode": _choice(meta, "mode", MODES), "rounds": _integer(meta, "rounds"),
             "minutes": _integer(meta, "minutes"),
             "break_minutes": _integer(meta, "break_minutes")}
+    # Only when given: a plan without a next meeting reads to the same dict as before.
+    next_meeting = _text(meta, "next_meeting")
+    if next_meeting:
+        plan["next_meeting"] = next_meeting
     plan["tables"] = _tables(meta, len(topics), plan["language"])
     plan["topics"] = [{key: topic[key] for key in ("title", "description", "prompts")}
                       for topic in topics]
@@ -350,7 +354,7 @@ def _video_url(url, line):
 def dump_plan(plan):
     """Write a plan dict back as Markdown that parse_plan reads to the same dict."""
     lines = ["---", f"title: {_quote(plan['title'])}"]
-    for key in ("date", "place"):
+    for key in ("date", "place", "next_meeting"):
         if plan.get(key):
             lines.append(f"{key}: {_quote(plan[key])}")
     for key in ("language", "mode", "rounds", "minutes", "break_minutes"):

@@ -7,6 +7,7 @@ from wtforms import (BooleanField, DateField, EmailField, FieldList, Form, FormF
 from wtforms.validators import URL, DataRequired, EqualTo, Length, NumberRange, Optional
 
 from ..services.accounts import MIN_PASSWORD_LENGTH
+from ..services.workshops import NEXT_MEETING_MAX
 
 
 class SetupForm(FlaskForm):
@@ -60,6 +61,9 @@ class WorkshopForm(FlaskForm):
                                  validators=[DataRequired(), NumberRange(1, 180)])
     break_minutes = IntegerField(_l("Minutes to move between rounds"), default=5,
                                  validators=[Optional(), NumberRange(0, 60)])
+    next_meeting = StringField(_l("Next meeting"), validators=[Optional(), Length(
+        max=NEXT_MEETING_MAX, message=_l("The text is too long: at most %(limit)s characters.",
+                                         limit=NEXT_MEETING_MAX))])
     tables = FieldList(FormField(TableForm), min_entries=6, max_entries=40)
     topics = FieldList(FormField(TopicForm), min_entries=6, max_entries=40)
 

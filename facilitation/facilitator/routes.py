@@ -89,7 +89,7 @@ def new_workshop():
         if tables and topics:
             workshop = create_workshop(current_user.id, form.title.data, tables, topics,
                                        form.date.data, form.place.data, form.language.data,
-                                       **form.timing())
+                                       next_meeting=form.next_meeting.data, **form.timing())
             flash(_("Workshop created. Its join code is %(code)s.", code=workshop.code))
             return redirect(url_for(".console", workshop_id=workshop.id))
     return render_template("workshop_form.html", form=form), 400 if form.errors else 200

@@ -21,7 +21,7 @@ from .consent import clean_email
 from .export import ANONYMOUS_VOTER, FORMAT, VERSION
 from .notes import KINDS
 from .participants import hash_token
-from .workshops import LANGUAGES, LIMITS, MODES, new_join_code
+from .workshops import LANGUAGES, LIMITS, MODES, NEXT_MEETING_MAX, new_join_code
 
 STATES = ("lobby", "round", "break", "harvest", "feedback", "closed")
 SCOPES = {"notes": None, "table": "tables", "themes": "topics"}  # what scope_id points at
@@ -166,7 +166,9 @@ def _workshop(facilitator_id, item):
         round_no=item.number("round", 0, timing["rounds"]),
         phase_ends_at=item.when("phase_ends_at"), message=item.text("message", 300, null=True),
         paused_remaining=item.number("paused_remaining", 0, 86_400, True, (int, float)),
-        notes_hidden=item.get("notes_hidden", bool), locked=item.get("locked", bool), **timing)
+        notes_hidden=item.get("notes_hidden", bool), locked=item.get("locked", bool),
+        # Exports made before the next meeting existed have no such key.
+        next_meeting=item.text("next_meeting", NEXT_MEETING_MAX, null=True) or "", **timing)
     db.session.add(workshop)
     db.session.flush()
     return workshop

@@ -23,7 +23,7 @@ def open_plan(facilitator_id, plan, source="<plan>"):
             facilitator_id, plan["title"], tables, topics, date_=_date(plan),
             place=plan.get("place") or "", language=plan["language"], mode=plan["mode"],
             rounds=plan["rounds"], round_minutes=plan["minutes"],
-            break_minutes=plan["break_minutes"])
+            break_minutes=plan["break_minutes"], next_meeting=plan.get("next_meeting") or "")
     except DomainError as error:
         # The parser checks the same limits, so this is a safety net, not a usual path.
         raise PlanError(error_message(error.code, **error.params), None, source) from None
@@ -56,7 +56,7 @@ def open_shipped_plan(facilitator_id, file_name):
 
 def plan_of(workshop):
     """Return the plan dict of a workshop, as `dump_plan` writes it."""
-    return {
+    plan = {
         "title": workshop.title, "date": workshop.date.isoformat() if workshop.date else None,
         "place": workshop.place or None, "language": workshop.language, "mode": workshop.mode,
         "rounds": workshop.rounds, "minutes": workshop.round_minutes,
@@ -66,6 +66,9 @@ def plan_of(workshop):
         "topics": [{"title": topic.title, "description": topic.description or "",
                     "prompts": list(topic.prompts or [])} for topic in workshop.topics],
     }
+    if workshop.next_meeting:  # as parse_plan gives it: only when there is one
+        plan["next_meeting"] = workshop.next_meeting
+    return plan
 
 
 def plan_file_name(workshop):

@@ -27,7 +27,7 @@ def build_summary_data(workshop):
         "workshop": {"title": workshop.title,
                      "date": workshop.date.isoformat() if workshop.date else None,
                      "place": workshop.place, "language": workshop.language,
-                     "next_meeting": None},
+                     "next_meeting": workshop.next_meeting or None},
         "topics": _topics(workshop, notes),
         "actions": _actions(workshop, notes),
         "attendance": _attendance(workshop, people),

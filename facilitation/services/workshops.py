@@ -14,6 +14,7 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
 LANGUAGES = ("fi", "sv", "en")
 MODES = ("people", "topics")
+NEXT_MEETING_MAX = 200
 
 
 def new_join_code():
@@ -34,7 +35,8 @@ LIMITS = {"rounds": (1, 12), "round_minutes": (1, 180), "break_minutes": (0, 60)
 
 
 def create_workshop(facilitator_id, title, tables, topics, date_=None, place="",
-                    language="fi", mode="people", rounds=3, round_minutes=20, break_minutes=5):
+                    language="fi", mode="people", rounds=3, round_minutes=20, break_minutes=5,
+                    next_meeting=""):
     """Create a workshop with its tables and topics; table i gets topic i (cycling)."""
     if language not in LANGUAGES or mode not in MODES:
         raise DomainError("bad_payload")
@@ -50,7 +52,8 @@ def create_workshop(facilitator_id, title, tables, topics, date_=None, place="",
     workshop = Workshop(
         code=new_join_code(), board_key=secrets.token_urlsafe(16),
         facilitator_id=facilitator_id, title=clean_text(title, 200, "bad_payload"),
-        date=date_, place=optional_text(place, 200), language=language, mode=mode, **timing)
+        date=date_, place=optional_text(place, 200), language=language, mode=mode,
+        next_meeting=optional_text(next_meeting, NEXT_MEETING_MAX), **timing)
     workshop.topics = [_topic(i, t) for i, t in enumerate(topics)]
     workshop.tables = [_table(i, t, workshop.topics) for i, t in enumerate(tables)]
     db.session.add(workshop)

@@ -43,6 +43,7 @@ def cafe(app, facilitator_id):
     with app.app_context():
         workshop = db.session.get(Workshop, w["id"])
         workshop.topics[0].description = "Miten osallisuus näkyy arjessa?"
+        workshop.next_meeting = "Syyskuussa Kajaanissa"
         people, tokens = [], []
         for name, org, kind, table, remote, email, email_ok, contact_ok in PEOPLE:
             person, token = participants.join(workshop, name, org, kind, w["tables"][table], remote)
@@ -318,6 +319,8 @@ BAD = {
         dict(d["ballots"][0]["votes"][0])), "import_invalid", "votes"),
     "a note in two themes": (lambda d: d["themes"][1]["notes"].append(d["themes"][0]["notes"][0]),
                              "import_invalid", "theme notes"),
+    "a next meeting too long": (lambda d: d["workshop"].update(next_meeting="x" * 201),
+                                "import_invalid", "workshop.next_meeting"),
     "a list for the export": (lambda d: None, "import_not_export", None),
 }
 
@@ -341,6 +344,20 @@ def test_a_file_that_is_not_json_text_is_refused(app, raw):
     with app.app_context(), pytest.raises(DomainError) as refused:
         import_.import_bytes(1, raw)
     assert refused.value.code == "import_not_json"
+
+
+def test_the_next_meeting_goes_out_with_the_export_and_comes_back_with_the_import(app, done):
+    _, doc = done
+    assert doc["workshop"]["next_meeting"] == "Syyskuussa Kajaanissa"
+    with app.app_context():
+        assert import_.import_json(importer(app), doc).next_meeting == "Syyskuussa Kajaanissa"
+
+
+def test_an_export_made_before_the_next_meeting_existed_imports_without_one(app, done):
+    _, doc = done
+    older = broken(doc, lambda d: d["workshop"].pop("next_meeting"))
+    with app.app_context():
+        assert import_.import_json(importer(app), older).next_meeting == ""
 
 
 def test_a_deleted_note_stays_out_after_an_import_too(app, done):

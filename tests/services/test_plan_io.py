@@ -99,3 +99,30 @@ def test_a_table_name_with_a_bar_still_saves_as_a_plan_that_reads(app, facilitat
 ])
 def test_a_plan_file_is_named_after_the_title_in_ascii(title, file_name):
     assert plan_io.plan_file_name(Workshop(title=title)) == file_name
+
+
+def test_the_next_meeting_goes_from_a_plan_into_the_workshop_and_back(app, facilitator):
+    plan = parse_plan("---\ntitle: Hankekahvi\nnext_meeting: Syyskuussa Kajaanissa\n---\n\n"
+                      "## Osallisuus\n")
+    assert plan["next_meeting"] == "Syyskuussa Kajaanissa"
+    with app.app_context():
+        workshop = plan_io.open_plan(facilitator["id"], plan)
+        assert workshop.next_meeting == "Syyskuussa Kajaanissa"
+        saved = plan_io.plan_of(workshop)
+    assert "\nnext_meeting: Syyskuussa Kajaanissa\n" in dump_plan(saved)
+    assert parse_plan(dump_plan(saved)) == saved == plan
+
+
+def test_a_plan_without_a_next_meeting_opens_with_none_and_saves_without_the_key(app, facilitator):
+    with app.app_context():
+        workshop = plan_io.open_plan_text(facilitator["id"], "---\ntitle: Kahvila\n---\n\n## A\n")
+        assert workshop.next_meeting == ""
+        assert "next_meeting" not in plan_io.plan_of(workshop)
+        assert "next_meeting" not in dump_plan(plan_io.plan_of(workshop))
+
+
+def test_a_next_meeting_longer_than_200_characters_is_refused_with_its_line():
+    with pytest.raises(PlanError) as refused:
+        parse_plan("---\ntitle: Kahvila\nnext_meeting: " + "x" * 201 + "\n---\n\n## A\n", "x.md")
+    assert str(refused.value) == ("x.md, line 3: the next meeting is too long "
+                                  "(201 characters; at most 200)")

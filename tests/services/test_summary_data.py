@@ -19,7 +19,7 @@ def _note(person, text, **fields):
                           notes.note_fields(fields) if fields else None)[0]
 
 
-def run_workshop(facilitator_id, language="fi"):
+def run_workshop(facilitator_id, language="fi", next_meeting=""):
     """A network meeting from joining to feedback, through the services; returns the workshop."""
     w = workshops.create_workshop(
         facilitator_id, "Keski-Suomen verkostotapaaminen",
@@ -27,7 +27,7 @@ def run_workshop(facilitator_id, language="fi"):
                 {"name": "Etäpöytä", "remote": True, "video_url": "https://meet.example.fi/x"}],
         topics=[{"title": "Verkostoyhteistyön tavoitteet", "prompts": ["Mitä tavoittelemme yhdessä?"]},
                 {"title": "Tapahtumat"}, {"title": "Hyvinvointi"}],
-        date_=date(2026, 5, 15), place="Jyväskylä", language=language)
+        date_=date(2026, 5, 15), place="Jyväskylä", language=language, next_meeting=next_meeting)
     table_a, table_b, remote = w.tables
     maija = participants.join(w, "Maija Meikäläinen", "Esimerkki ry", "ngo", table_a.id)[0]
     pekka = participants.join(w, "Pekka", "Jyväskylän kaupunki", "municipality", table_a.id)[0]
@@ -120,6 +120,19 @@ def test_the_contact_list_has_only_those_who_agreed(memo):
     assert contacts.strip().splitlines() == ["- Eero Etä, Firma Oy",
                                              "- Maija Meikäläinen, Esimerkki ry, maija@example.fi"]
     assert "liisa@example.fi" not in memo and "Gradia" not in memo
+
+
+@pytest.mark.parametrize("next_meeting, shown", [
+    ("2027-03-04", "4.3.2027"), ("Syyskuussa Kajaanissa", "Syyskuussa Kajaanissa")])
+def test_the_next_meeting_closes_the_summary_when_it_is_set(app, facilitator, next_meeting, shown):
+    with app.app_context():
+        memo = write_summary(build_summary_data(run_workshop(facilitator["id"],
+                                                             next_meeting=next_meeting)))
+    assert memo.endswith(f"\n\n## Seuraava tapaaminen\n\n{shown}\n")
+
+
+def test_without_a_next_meeting_the_summary_has_no_such_section(memo):
+    assert "Seuraava tapaaminen" not in memo and memo.rstrip().endswith("maija@example.fi")
 
 
 def test_hidden_and_deleted_notes_never_go_in(memo):

@@ -52,6 +52,19 @@ def test_a_facilitator_creates_a_workshop_in_the_form(app, signed_in):
     assert workshop.code in console
 
 
+def test_the_form_saves_the_next_meeting_and_refuses_one_of_201_characters(app, signed_in):
+    assert 'name="next_meeting"' in signed_in.get("/console/new").get_data(as_text=True)
+    form = {"title": "Kainuun hankekahvi", "language": "fi", "tables-0-name": "Pöytä 1",
+            "topics-0-title": "Osallisuus"}
+    too_long = signed_in.post("/console/new", data={**form, "next_meeting": "x" * 201})
+    assert too_long.status_code == 400
+    assert "Teksti on liian pitkä: enintään 200 merkkiä." in too_long.get_data(as_text=True)
+    saved = signed_in.post("/console/new", data={**form, "next_meeting": "Syyskuussa Kajaanissa"})
+    assert saved.status_code == 302
+    with app.app_context():
+        assert db.session.query(Workshop).one().next_meeting == "Syyskuussa Kajaanissa"
+
+
 def test_a_workshop_without_topics_is_refused_with_a_message(signed_in):
     response = signed_in.post("/console/new", data={"title": "Tyhjä", "language": "fi",
                                                     "tables-0-name": "Pöytä 1"})
