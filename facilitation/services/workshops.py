@@ -61,6 +61,14 @@ def create_workshop(facilitator_id, title, tables, topics, date_=None, place="",
     return workshop
 
 
+def set_next_meeting(workshop, value):
+    """Set the next meeting that ends the summary (blank clears it)."""
+    text = value.strip() if isinstance(value, str) else value
+    workshop.next_meeting = optional_text(text, NEXT_MEETING_MAX)
+    db.session.commit()
+    return workshop
+
+
 def _topic(position, spec):
     """Build a Topic from a {title, description, prompts} dict."""
     prompts = [clean_text(p, 300, "bad_payload") for p in spec.get("prompts", []) if p.strip()]

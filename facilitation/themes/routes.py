@@ -5,10 +5,11 @@ from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 from flask_wtf import FlaskForm
 from werkzeug.utils import secure_filename
-from wtforms import BooleanField, TextAreaField
+from wtforms import BooleanField, StringField, TextAreaField
 
 from ..errors import DomainError, error_body
 from ..services import summaries
+from ..services.workshops import set_next_meeting
 from ..services.themes import themes_view
 from ..facilitator.routes import own_or_404
 from ..summary import render_html
@@ -43,12 +44,20 @@ def themes_json(workshop_id):
     return jsonify(themes_view(own_or_404(workshop_id)))
 
 
+class NextMeetingForm(FlaskForm):
+    """When and where the network meets next: the summary's last section."""
+
+    next_meeting = StringField(_l("Next meeting"))
+
+
 def _editor(workshop, form=None, error=None, status=200):
     """The summary editor page, showing the stored text unless a form carries another."""
     stored = summaries.current_summary(workshop)
     form = form or SummaryForm(formdata=None, markdown=stored.markdown)
     return render_template("summary_editor.html", workshop=workshop, summary=stored, form=form,
                            regenerate_form=RegenerateForm(), error=error,
+                           next_form=NextMeetingForm(formdata=None,
+                                                     next_meeting=workshop.next_meeting),
                            preview=render_html(form.markdown.data or ""),
                            strings=summary_strings()), status
 
@@ -89,6 +98,18 @@ def summary_regenerate(workshop_id):
     except DomainError as error:
         return _editor(workshop, error=error_body(error)["message"], status=409)
     return _saved(workshop, _("Summary written again from the workshop."))
+
+
+@bp.post("/console/<int:workshop_id>/next-meeting")
+@login_required
+def next_meeting_save(workshop_id):
+    """Set the next meeting; an unedited summary follows at once, an edited one on regenerating."""
+    workshop = own_or_404(workshop_id)
+    try:
+        set_next_meeting(workshop, NextMeetingForm().next_meeting.data)
+    except DomainError as error:
+        return _editor(workshop, error=error_body(error)["message"], status=400)
+    return _saved(workshop, _("Next meeting saved."))
 
 
 @bp.post("/console/<int:workshop_id>/summary/preview")

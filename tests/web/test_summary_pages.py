@@ -8,7 +8,7 @@ from tests.conftest import join
 
 PAGES = ["/themes", "/themes.json", "/summary", "/summary.md", "/summary.html"]
 POSTS = [("/summary", {"markdown": "x"}), ("/summary/regenerate", {"force": "y"}),
-         ("/summary/preview", None)]
+         ("/summary/preview", None), ("/next-meeting", {"next_meeting": "x"})]
 
 
 @pytest.fixture
@@ -133,3 +133,19 @@ def test_the_downloads_have_the_right_types_and_content(app, signed_in, facilita
     assert "<h1>Kooste</h1>" in text and "lihava" in text
     lowered = text.lower()
     assert "<script" not in lowered and "javascript:" not in lowered and "onclick" not in lowered
+
+
+def test_the_next_meeting_set_after_the_workshop_ends_the_summary(app, signed_in, grouped):
+    base = f"/console/{grouped['id']}"
+    saved = signed_in.post(base + "/next-meeting", data={"next_meeting": " 2027-03-04 "})
+    assert saved.status_code == 302 and saved.headers["Location"] == base + "/summary"
+    page = signed_in.get(base + "/summary").get_data(as_text=True)
+    assert 'value="2027-03-04"' in page
+    assert "## Seuraava tapaaminen\n\n4.3.2027" in page.replace("\r\n", "\n")
+    too_long = signed_in.post(base + "/next-meeting", data={"next_meeting": "x" * 201})
+    assert too_long.status_code == 400
+    assert "enintään 200 merkkiä" in too_long.get_data(as_text=True)
+    signed_in.post(base + "/next-meeting", data={"next_meeting": "   "})
+    with app.app_context():
+        assert db.session.get(Workshop, grouped["id"]).next_meeting == ""
+    assert "Seuraava tapaaminen" not in signed_in.get(base + "/summary.md").get_data(as_text=True)
