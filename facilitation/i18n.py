@@ -137,7 +137,7 @@ def client_strings():
         "dot_total": _("Dots: %(count)s"),
         "vote_open": _("Dot vote open: %(count)s dots each"),
         "vote_on_themes": _("Vote on the themes"),
-        "themes": _("Themes"),
+        "themes_of": _("Themes: %(title)s"),
         "mention_one": _("1 mention"),
         "mention_many": _("%(count)s mentions"),
         "concealed": _("Notes stay hidden from others until the facilitator reveals them."),

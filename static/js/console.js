@@ -22,8 +22,11 @@ function renderModeration() {
   $("conceal").setAttribute("aria-pressed", String(workshop.notes_hidden));
   const scope = $("ballot-scope");
   if (!scope.options.length) {
+    // One topic's themes, or all: a topic may be at several tables, or none.
+    const topics = new Map(tables.filter((t) => t.topic).map((t) => [t.topic.id, t.topic]));
     scope.append(new Option(strings.all_notes, "notes:"), ...tables.map((t) => new Option(t.name, `table:${t.id}`)),
-      new Option(strings.themes, "themes:"));
+      new Option(strings.themes, "themes:"),
+      ...[...topics.values()].map((topic) => new Option(format(strings.themes_of, topic), `themes:${topic.id}`)));
   }
   $("ballot-open").textContent = strings.open_vote;
   $("ballot-close").textContent = strings.close_vote;

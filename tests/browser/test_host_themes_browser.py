@@ -2,7 +2,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import BOARD, PHONE, screenshot
+from tests.browser.conftest import BOARD, LAPTOP, PHONE, screenshot
+from tests.browser.test_first_workshop import sign_in
 from tests.browser.test_rounds_in_browser import join_at
 from tests.browser.test_themes_browser import assert_accessible
 
@@ -71,19 +72,24 @@ def test_someone_who_does_not_host_is_told_so_on_the_themes_page(live_server, ne
     expect(phone.locator('input[type="checkbox"]')).to_have_count(0)
 
 
-def test_dots_on_themes_given_on_a_phone_show_on_the_board(live_server, new_context):
+def test_dots_on_one_topics_themes_given_on_a_phone_show_on_the_board(live_server, new_context):
     phone = join_at(new_context(PHONE, has_touch=True, is_mobile=True), live_server, "Aino", 0)
     ids = seat_host_and_notes(live_server, "Aino")
     live_server.run_python(
         "from facilitation.extensions import db\n"
         "from facilitation.models import Workshop\n"
-        "from facilitation.services import themes, votes\n"
+        "from facilitation.services import themes\n"
         f"w = db.session.get(Workshop, {live_server.workshop['id']})\n"
         f"themes.create_theme(w, 'Yhteistyö hankkeissa', table_id=w.tables[0].id, note_ids={ids[:2]})\n"
         f"themes.create_theme(w, 'Tapahtumat', topic_id=w.topics[0].id, note_ids={ids[2:3]})\n"
-        "votes.open_ballot(w, 'themes', None, 3)")
+        "themes.create_theme(w, 'Toisen aiheen teema', topic_id=w.topics[1].id)")
     projector = open_board(new_context(BOARD), live_server)
-    phone.reload()
+    laptop = new_context(LAPTOP).new_page()
+    sign_in(laptop, live_server)
+    laptop.goto(f"{live_server.url}/console/{live_server.workshop['id']}")
+    expect(laptop.locator("#status")).to_have_attribute("data-state", "connected")
+    laptop.get_by_label("Kohde").select_option(label="Teemat: Osallisuus")
+    laptop.get_by_role("button", name="Avaa äänestys").click()
     vote = phone.locator("#theme-vote")
     expect(vote.get_by_role("heading", name="Äänestä teemoista")).to_be_visible()
     expect(vote.locator(".theme-vote-item")).to_have_count(2)
