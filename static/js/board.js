@@ -12,6 +12,7 @@ let workshop = null;
 let ballot = null;
 const dots = new Map(); // "note:5" → count
 const themes = new Map(); // id → Theme
+const topics = new Map(); // id → Topic, of the tables
 
 function renderNotice() {
   const parts = [];
@@ -114,6 +115,8 @@ function renderThemes() {
   $("theme-vote").hidden = !voting;
   container.hidden = voting;
   if (voting) {
+    const topic = topics.get(ballot.scope_id);
+    $("theme-vote-title").textContent = topic ? format(strings.themes_of, topic) : strings.vote_on_themes;
     const inScope = [...themes.values()].filter((t) => ballot.scope_id == null || t.topic_id === ballot.scope_id);
     $("theme-vote-list").replaceChildren(...inScope.sort(byWeight).map(themeItem));
   }
@@ -199,6 +202,7 @@ function render(snapshot) {
   ballot = snapshot.ballot;
   themes.clear();
   (snapshot.themes ?? []).forEach((theme) => themes.set(theme.id, theme));
+  snapshot.tables.forEach((table) => { if (table.topic) topics.set(table.topic.id, table.topic); });
   dots.clear();
   for (const t of snapshot.totals ?? []) dots.set(`${t.target_type}:${t.target_id}`, t.count);
   renderNotice();
@@ -214,7 +218,11 @@ function render(snapshot) {
 window.addEventListener("resize", queueFit);
 window.addEventListener("keydown", (event) => {
   const sections = [...container.querySelectorAll(".board-table")];
-  if (event.key === "0" || event.key === "Escape") focusTable(null);
+  if (event.key === "0" || event.key === "Escape") {
+    // A closed vote's results stay up until the room has seen them; then back to the tables.
+    if (ballot && !ballot.open) { ballot = null; renderNotice(); renderThemes(); }
+    focusTable(null);
+  }
   else if (/^[1-9]$/.test(event.key) && sections[Number(event.key) - 1]) {
     focusTable(sections[Number(event.key) - 1].dataset.tableId);
   }
