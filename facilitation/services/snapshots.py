@@ -67,7 +67,7 @@ def workshop_dict(workshop):
             "locked": workshop.locked, "notes_hidden": workshop.notes_hidden}
 
 
-def _notes(workshop_id, table_id=None, topic_id=None, include_hidden=False,
+def visible_notes(workshop_id, table_id=None, topic_id=None, include_hidden=False,
            include_concealed=False, author_id=None):
     """Notes of a workshop (or of one table, or one topic), oldest first; never deleted ones.
 
@@ -100,9 +100,9 @@ def participant_view(participant):
     if table is None:
         notes = []
     elif workshop.mode == "topics":
-        notes = _notes(workshop.id, topic_id=table.topic_id, author_id=participant.id)
+        notes = visible_notes(workshop.id, topic_id=table.topic_id, author_id=participant.id)
     else:
-        notes = _notes(workshop.id, table_id=table.id, author_id=participant.id)
+        notes = visible_notes(workshop.id, table_id=table.id, author_id=participant.id)
     return {"workshop": workshop_dict(workshop), "phase": phase_dict(workshop),
             "me": {"id": participant.id, "name": participant.display_name,
                    "table_id": participant.table_id, "remote": participant.remote,
@@ -131,7 +131,7 @@ def board_view(workshop):
     """The projected board: every table, its visible notes, and the themes."""
     return {"workshop": workshop_dict(workshop), "phase": phase_dict(workshop),
             "tables": [table_dict(t) for t in workshop.tables],
-            "notes": _notes(workshop.id), "themes": themes_of(workshop.id),
+            "notes": visible_notes(workshop.id), "themes": themes_of(workshop.id),
             **_ballot_totals(workshop)}
 
 
@@ -147,5 +147,5 @@ def console_view(workshop):
             "participants": [participant_dict(p) for p in people],
             "next_seats": {str(k): v for k, v in next_seats.items()}
             if workshop.state == "break" else {},
-            "notes": _notes(workshop.id, include_hidden=True, include_concealed=True),
+            "notes": visible_notes(workshop.id, include_hidden=True, include_concealed=True),
             **_ballot_totals(workshop)}

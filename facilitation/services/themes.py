@@ -5,7 +5,7 @@ A theme belongs to a topic; a table's host makes themes of their own table
 A note is in one theme at most, and a theme's count is the number of its visible notes.
 Every change is recorded as `theme:changed` or `theme:deleted`, committed, then announced.
 """
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, select
 
 from ..condense import condense
 from ..errors import DomainError
@@ -13,7 +13,7 @@ from ..extensions import db
 from ..models import Note, Theme, ThemeNote
 from ..realtime.broadcast import announce
 from . import events
-from .snapshots import note_dict, topic_dict, workshop_dict
+from .snapshots import topic_dict, visible_notes, workshop_dict
 from .theme_reads import live as _live, note_ids_of, theme_dict, themes_of
 from .theme_rights import (LABEL_MAX, a_label, check_fit, current_themes, editable_theme,
                            movable_notes, placement, scope, some_ids, table_for_suggestions,
@@ -26,8 +26,7 @@ def themes_view(workshop):
     """The console's themes page: topics, tables, visible notes and every theme."""
     # The number first: anything newer reaches the page as a broadcast.
     seq = events.current_seq(workshop.id)
-    notes = db.session.scalars(_live(select(Note).where(Note.workshop_id == workshop.id))
-                               .order_by(Note.id))
+    notes = visible_notes(workshop.id, include_concealed=True)
     return _view(seq, workshop, workshop.topics, workshop.tables, notes, themes_of(workshop.id))
 
 
@@ -36,9 +35,8 @@ def host_themes_view(participant):
     workshop, table = scope(participant)
     seq = events.current_seq(workshop.id)
     # Hidden until reveal means hidden from the host too, but for their own notes.
-    notes = db.session.scalars(_live(select(Note).where(
-        Note.table_id == table.id, Note.topic_id == table.topic_id,
-        or_(Note.concealed.is_(False), Note.participant_id == participant.id))).order_by(Note.id))
+    notes = visible_notes(workshop.id, table_id=table.id, topic_id=table.topic_id,
+                          author_id=participant.id)
     themes = [t for t in themes_of(workshop.id) if t["table_id"] == table.id]
     return _view(seq, workshop, [table.topic] if table.topic else [], [table], notes, themes)
 
@@ -48,7 +46,7 @@ def _view(seq, workshop, topics, tables, notes, themes):
     return {"seq": seq, "workshop": workshop_dict(workshop),
             "topics": [topic_dict(t) for t in topics],
             "tables": [{"id": t.id, "name": t.name, "topic_id": t.topic_id} for t in tables],
-            "notes": [note_dict(n) for n in notes], "themes": themes}
+            "notes": notes, "themes": themes}
 
 
 # --- writing ------------------------------------------------------------------------------

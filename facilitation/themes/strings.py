@@ -10,8 +10,6 @@ def theme_strings():
         "no_notes": _("No notes on this topic yet."),
         "suggest": _("Suggest themes"),
         "suggested": _("suggested"),
-        "mention_one": _("1 mention"),
-        "mention_many": _("%(count)s mentions"),
         "selected": _("%(count)s selected"),
         "selection": _("Selected notes"),
         "group_into": _("Group into"),

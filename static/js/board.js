@@ -1,6 +1,6 @@
 // The projected board: every table with its topic, its themes and live notes; during a
 // vote on themes, the themes with their dots. No controls.
-import { connectLive, showStatus, format, noteElement, strings } from "./live.js";
+import { connectLive, showStatus, format, mentions, noteElement, strings } from "./live.js";
 import { countdown, showPhase } from "./phase.js";
 
 const app = document.getElementById("app");
@@ -78,7 +78,6 @@ function tableColumn(table) {
   return section;
 }
 
-const mentions = (count) => (count === 1 ? strings.mention_one : format(strings.mention_many, { count }));
 const byWeight = (a, b) => (dots.get(`theme:${b.id}`) ?? 0) - (dots.get(`theme:${a.id}`) ?? 0)
   || b.count - a.count || a.id - b.id;
 

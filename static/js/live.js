@@ -15,6 +15,11 @@ export function format(template, values = {}) {
  * either the events missed since the last sequence number (applied in order
  * through `handlers`) or a full snapshot (`onSnapshot`).
  */
+/** "1 mention" or "N mentions", in the page's language. */
+export function mentions(count) {
+  return count === 1 ? strings.mention_one : format(strings.mention_many, { count });
+}
+
 export function connectLive({ auth, onSnapshot, handlers = {}, onRefused, onStatus }) {
   let lastSeq = 0;
   let state = "connecting";

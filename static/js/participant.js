@@ -1,6 +1,6 @@
 // The participant's phone: join, then the table view with live notes and a
 // composer whose unacknowledged notes wait in an outbox (localStorage).
-import { connectLive, format, noteElement, showStatus, strings, tag } from "./live.js";
+import { connectLive, format, mentions, noteElement, showStatus, strings, tag } from "./live.js";
 import { chime, countdown, showPhase, unlockSound } from "./phase.js";
 
 const app = document.getElementById("app");
@@ -312,8 +312,7 @@ function renderThemeVote() {
     const label = document.createElement("p");
     label.className = "theme-vote-label";
     label.textContent = theme.label;
-    const count = tag(theme.count === 1 ? strings.mention_one
-      : format(strings.mention_many, { count: theme.count }), "note-meta");
+    const count = tag(mentions(theme.count), "note-meta");
     const dots = document.createElement("div");
     dots.className = "note-votes";
     dots.dataset.voteTarget = `theme:${theme.id}`;

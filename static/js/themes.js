@@ -2,7 +2,7 @@
 // tick notes and act on them (the way for keyboards and phones); rename, merge,
 // split, ungroup; suggestions from condensing, live on every console. The console
 // sees every topic; a table's host (data-code set) the table's own topic, on a phone.
-import { connectLive, format, showStatus, strings } from "./live.js";
+import { connectLive, format, mentions, showStatus, strings } from "./live.js";
 import { dragHandlers, dropTarget } from "./themes_drag.js";
 import { dropNote, isLoading, load, ownerOf, selected, state, upsertTheme, whenLoaded }
   from "./themes_state.js";
@@ -53,7 +53,6 @@ function refreshControls() {
   }
 }
 
-const mentions = (count) => (count === 1 ? t.mention_one : format(t.mention_many, { count }));
 const tableName = (id) => state.tables.get(id)?.name ?? "";
 
 async function reload() {
