@@ -1,5 +1,5 @@
 """Kahvila's entry point: patch, build the app, run it."""
-import warnings; warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")  # noqa: E702,I001  (known: bugfix-only mode, see DESIGN.md)
+import warnings; warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")  # noqa: E702,I001  (known: bugfix-only mode, see docs/design.md)
 
 if __name__ == "__main__":
     # The server patches first of all. `flask --app app …` commands import this

@@ -21,7 +21,6 @@ from facilitation.condense.features import clear_caches  # noqa: E402
 from facilitation.condense.scoring import (  # noqa: E402
     adjusted_rand_index, exact_count_accuracy, pair_precision_recall, themes_to_labels)
 
-SHARED = ROOT.parent / "shared" / "data" / "condense"
 OWN = ROOT / "tests" / "data" / "condense"
 # Written before any tuning, but read since, when the domain thesaurus was written: no
 # longer an honest check of generalising (the held-out sets are), still one of regressions.
@@ -41,8 +40,8 @@ def read_jsonl(path):
 
 
 def label_sets():
-    """Return (name, notes) for every labelled set, the shared ones first."""
-    paths = sorted(SHARED.glob("*.jsonl")) + sorted(OWN.glob("*.jsonl"))
+    """Return (name, notes) for every labelled set of tests/data/condense/."""
+    paths = sorted(OWN.glob("*.jsonl"))
     return [(path.stem, read_jsonl(path)) for path in paths]
 
 

@@ -185,7 +185,18 @@ class LiveServer:
 def live_server(tmp_path):
     """A running server with a facilitator and a workshop of three tables."""
     server = LiveServer(tmp_path / "instance")
-    server.start()
+    try:
+        server.start()
+        _seed_live_workshop(server)
+        yield server
+    finally:
+        server.kill()
+        # Collect the test's orphaned client sockets now, while its warning filters apply.
+        gc.collect()
+
+
+def _seed_live_workshop(server):
+    """Create the live server's facilitator and a workshop of three tables in it."""
     out = server.run_python(
         "from facilitation.services import accounts, workshops\n"
         "f = accounts.create_facilitator('live@example.fi', 'kahvia-ja-pullaa')\n"
@@ -197,7 +208,3 @@ def live_server(tmp_path):
     fields = out.split()
     server.workshop = {"id": int(fields[0]), "code": fields[1], "board_key": fields[2],
                        "tables": [int(x) for x in fields[3:]], "remote_tables": [2]}
-    yield server
-    server.kill()
-    # Collect the test's orphaned client sockets now, while its warning filters apply.
-    gc.collect()

@@ -12,7 +12,7 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-LABELLED = ROOT.parent / "shared" / "data" / "condense" / "verkostotapaaminen.jsonl"
+LABELLED = ROOT / "tests" / "data" / "condense" / "verkostotapaaminen.jsonl"
 NOTES = ["Yhteistyötä tulevissa hankkeissa", "Hankkeiden yhteistyö tiiviimmäksi",
          "Yhteiset tapahtumat", "Seminaarikalenteri yhteiseksi", "Selkoa rahoittajien ohjaukseen",
          "Kumppaneita omaan hankkeeseen"]

@@ -11,7 +11,7 @@ from facilitation.services import notes, tables, themes
 from tests.conftest import ROOT, join, make_workshop
 
 # Rebuilt from a real network memo: "tuleva yhteistyö hankkeissa – viisi (5) mainintaa".
-LABELLED = ROOT.parent / "shared" / "data" / "condense" / "verkostotapaaminen.jsonl"
+LABELLED = ROOT / "tests" / "data" / "condense" / "verkostotapaaminen.jsonl"
 
 
 def workshop_of(ids):
