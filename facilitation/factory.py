@@ -16,6 +16,8 @@ from .extensions import babel, csrf, db, login_manager, migrate, socketio
 from .facilitator import bp as facilitator_bp
 from .participant import bp as participant_bp
 from .realtime import connection  # noqa: F401  (registers connect, sync, errors)
+from .realtime.broadcast import SocketIOPublisher
+from .services.events import register_publisher
 from .themes import bp as themes_bp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +45,8 @@ def build_app(config=None):
     app.config["SQLALCHEMY_DATABASE_URI"] = (
         app.config.get("SQLALCHEMY_DATABASE_URI") or default_database_uri(app))
     _init_extensions(app)
+    # Services commit, then hand their events to this; they know nothing of Socket.IO.
+    register_publisher(app, SocketIOPublisher())
     app.register_blueprint(participant_bp)
     app.register_blueprint(facilitator_bp)
     app.register_blueprint(board_bp)

@@ -10,11 +10,14 @@ from pathlib import Path
 import pytest
 import requests
 from flask_migrate import stamp
+from sqlalchemy import select
 
 from facilitation import create_app
 from facilitation.config import TestConfig
 from facilitation.extensions import db, socketio
+from facilitation.models import Event
 from facilitation.services import accounts, participants, workshops
+from facilitation.services.events import publisher, register_publisher
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,6 +36,50 @@ def app(tmp_path):
     yield app
     with app.app_context():
         db.engine.dispose()
+
+
+class Broadcasts:
+    """A publisher that records what the services publish and passes it on to the real one.
+
+    It also checks, on a connection of its own, that each event was committed
+    before it was published.
+    """
+
+    def __init__(self, forward):
+        self.forward = forward
+        self.published, self.notices, self.disconnected = [], [], []
+
+    def publish(self, broadcasts):
+        """Record the events (after checking they are committed) and emit them."""
+        with db.engine.connect() as connection:
+            for event in broadcasts:
+                stored = connection.scalar(select(Event.type).where(
+                    Event.workshop_id == event.workshop_id, Event.seq == event.seq))
+                assert stored == event.name, f"{event.name} published before its commit"
+        self.published.extend(broadcasts)
+        self.forward.publish(broadcasts)
+
+    def notify(self, workshop_id, participant_id, name, payload):
+        """Record a notice to one participant and send it."""
+        self.notices.append((workshop_id, participant_id, name, payload))
+        self.forward.notify(workshop_id, participant_id, name, payload)
+
+    def disconnect(self, workshop_id, participant_id):
+        """Record closing one participant's sockets and close them."""
+        self.disconnected.append((workshop_id, participant_id))
+        self.forward.disconnect(workshop_id, participant_id)
+
+    def seen(self, *names):
+        """The published events (of these names, or all) as (name, audience, table_id, payload)."""
+        return [(b.name, b.audience, b.table_id, b.payload) for b in self.published
+                if not names or b.name in names]
+
+
+@pytest.fixture
+def broadcasts(app):
+    """What the app's services publish from now on (still sent to Socket.IO clients)."""
+    with app.app_context():
+        return register_publisher(app, Broadcasts(publisher()))
 
 
 @pytest.fixture

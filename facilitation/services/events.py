@@ -1,11 +1,66 @@
-"""Number each change per workshop so that clients can replay what they missed."""
+"""Number each change per workshop, commit it, then hand it to the publisher.
+
+Services know nothing of Socket.IO: the factory registers a publisher (the
+realtime layer's) and `commit_and_publish` gives it what was committed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol, Sequence
+
+from flask import Flask, current_app
 from sqlalchemy import or_, select, update
 
 from ..extensions import db
 from ..models import Event, Workshop
 
+PUBLISHER_KEY = "kahvila.publisher"
 
-def record(workshop_id, type_, payload, audience, table_id=None):
+
+@dataclass(frozen=True)
+class Broadcast:
+    """A committed event as it leaves the server: its name, audience, table and payload."""
+
+    workshop_id: int
+    seq: int
+    name: str
+    audience: str
+    table_id: int | None
+    payload: dict[str, Any]
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """What clients receive: the payload with the event's sequence number."""
+        return {"seq": self.seq, **self.payload}
+
+
+class Publisher(Protocol):
+    """Where committed changes go: the realtime layer, or a test's recorder."""
+
+    def publish(self, broadcasts: Sequence[Broadcast]) -> None:
+        """Send committed events to their audiences."""
+
+    def notify(self, workshop_id: int, participant_id: int, name: str,
+               payload: dict[str, Any]) -> None:
+        """Send a notice to one participant's own sockets."""
+
+    def disconnect(self, workshop_id: int, participant_id: int) -> None:
+        """Close one participant's sockets."""
+
+
+def register_publisher(app: Flask, publisher: Publisher) -> Publisher:
+    """Make `publisher` the one this app's services hand their committed events to."""
+    app.extensions[PUBLISHER_KEY] = publisher
+    return publisher
+
+
+def publisher() -> Publisher:
+    """The current app's publisher."""
+    return current_app.extensions[PUBLISHER_KEY]
+
+
+def record(workshop_id: int, type_: str, payload: dict[str, Any], audience: str,
+           table_id: int | None = None) -> Event:
     """Add a numbered Event row to the current transaction and return it.
 
     The counter is bumped with one UPDATE, so concurrent writers of the same
@@ -21,12 +76,38 @@ def record(workshop_id, type_, payload, audience, table_id=None):
     return event
 
 
-def current_seq(workshop_id):
+def commit_and_publish(*events: Event) -> None:
+    """Commit the session, then publish the recorded events, in order.
+
+    A client must never see a change that a crash could still undo: nothing
+    is published unless the commit succeeded, and callers acknowledge after.
+    """
+    # Read before the commit, which expires the rows (reading after would query again).
+    broadcasts = [Broadcast(e.workshop_id, e.seq, e.type, e.audience, e.table_id, e.payload)
+                  for e in events]
+    db.session.commit()
+    if broadcasts:
+        publisher().publish(broadcasts)
+
+
+def notify_participant(workshop_id: int, participant_id: int, name: str,
+                       payload: dict[str, Any]) -> None:
+    """A notice for one participant's own sockets (not recorded: it is about them alone)."""
+    publisher().notify(workshop_id, participant_id, name, payload)
+
+
+def disconnect_participant(workshop_id: int, participant_id: int) -> None:
+    """Close the sockets of a participant (after their removal is committed)."""
+    publisher().disconnect(workshop_id, participant_id)
+
+
+def current_seq(workshop_id: int) -> int:
     """The sequence number of the workshop's latest event."""
     return db.session.scalar(select(Workshop.seq).where(Workshop.id == workshop_id))
 
 
-def events_since(workshop_id, after_seq, audiences, table_id=None):
+def events_since(workshop_id: int, after_seq: int, audiences: Sequence[str],
+                 table_id: int | None = None) -> list[dict[str, Any]]:
     """The workshop's events after a sequence number, oldest first, as broadcast.
 
     `audiences` and `table_id` keep to what one client may see: a phone

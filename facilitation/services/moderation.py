@@ -2,10 +2,8 @@
 from datetime import datetime, timezone
 
 from ..errors import DomainError
-from ..extensions import db, socketio
+from ..extensions import db
 from ..models import Participant
-from ..realtime.broadcast import announce, notify_participant
-from ..realtime.rooms import participant_room
 from . import events
 
 
@@ -21,14 +19,11 @@ def remove_participant(workshop, participant_id):
             table.host_id = None
     event = events.record(workshop.id, "participant:removed", {"participant_id": person.id},
                           "console")
-    db.session.commit()
-    announce(event)
-    notify_participant(workshop.id, person.id, "session:ended", {"reason": "removed"})
+    events.commit_and_publish(event)
+    events.notify_participant(workshop.id, person.id, "session:ended", {"reason": "removed"})
     # Every later event is refused anyway (rights are re-read each time); closing
     # the sockets this process holds makes it immediate.
-    room = participant_room(workshop.id, person.id)
-    for sid, _ in list(socketio.server.manager.get_participants("/", room)):
-        socketio.server.disconnect(sid, namespace="/")
+    events.disconnect_participant(workshop.id, person.id)
     return person
 
 
@@ -38,6 +33,5 @@ def set_locked(workshop, locked):
         raise DomainError("bad_payload")
     workshop.locked = locked
     event = events.record(workshop.id, "board:locked", {"locked": locked}, "all")
-    db.session.commit()
-    announce(event)
+    events.commit_and_publish(event)
     return workshop

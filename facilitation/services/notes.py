@@ -8,7 +8,6 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Note
-from ..realtime.broadcast import announce
 from . import events
 from .snapshots import note_dict
 from .text import clean_text, optional_text
@@ -71,12 +70,11 @@ def add_note(participant, client_id, text, fields=None):
         db.session.add(note)
         db.session.flush()
         event = _record(note, "note:added", {"note": note_dict(note)})
-        db.session.commit()
+        events.commit_and_publish(event)
     except IntegrityError:
         # The same client id raced in from another connection: keep the first.
         db.session.rollback()
         return _by_client_id(participant.id, client_id), False
-    announce(event)
     return note, True
 
 
@@ -113,8 +111,7 @@ def edit_note(note, text, fields):
         setattr(note, key, value)
     note.updated_at = datetime.now(timezone.utc)
     event = _record(note, "note:edited", {"note": note_dict(note)})
-    db.session.commit()
-    announce(event)
+    events.commit_and_publish(event)
     return note
 
 
@@ -123,8 +120,7 @@ def delete_note(note):
     if note.deleted_at is None:
         note.deleted_at = datetime.now(timezone.utc)
         event = _record(note, "note:deleted", {"note_id": note.id})
-        db.session.commit()
-        announce(event)
+        events.commit_and_publish(event)
     return note
 
 
@@ -137,8 +133,7 @@ def restore_note(note):
         raise DomainError("undo_expired")
     note.deleted_at = None
     event = _record(note, "note:shown", {"note": note_dict(note)})
-    db.session.commit()
-    announce(event)
+    events.commit_and_publish(event)
     return note
 
 
@@ -152,8 +147,7 @@ def set_hidden(workshop, note_id, hidden):
         event = _record(note, "note:hidden", {"note_id": note.id})
     else:
         event = _record(note, "note:shown", {"note": note_dict(note)})
-    db.session.commit()
-    announce(event)
+    events.commit_and_publish(event)
     return note
 
 
@@ -165,6 +159,5 @@ def set_concealed(workshop, concealed):
                            .values(concealed=False))
     # Everyone re-reads their view: on reveal every concealed note appears at once.
     event = events.record(workshop.id, "notes:concealed", {"concealed": concealed}, "all")
-    db.session.commit()
-    announce(event)
+    events.commit_and_publish(event)
     return workshop

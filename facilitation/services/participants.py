@@ -8,7 +8,6 @@ from ..config import ORGANISATION_TYPES
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Participant
-from ..realtime.broadcast import announce
 from . import events
 from .snapshots import participant_dict
 from .text import clean_text, optional_text
@@ -42,8 +41,7 @@ def join(workshop, display_name, organisation="", organisation_type="", table_id
     db.session.flush()
     event = events.record(workshop.id, "participant:joined",
                           {"participant": participant_dict(participant)}, "console")
-    db.session.commit()
-    announce(event)
+    events.commit_and_publish(event)
     return participant, token
 
 
@@ -79,8 +77,7 @@ def choose_table(participant, table_id):
     participant.table = table
     event = events.record(participant.workshop_id, "participant:moved",
                           {"participant": participant_dict(participant)}, "console")
-    db.session.commit()
-    announce(event)
+    events.commit_and_publish(event)
     return participant
 
 
@@ -94,8 +91,7 @@ def set_presence(participant, delta):
     if online != (participant.connections - delta > 0):
         event = events.record(participant.workshop_id, "presence:changed",
                               {"participant_id": participant.id, "online": online}, "console")
-        db.session.commit()
-        announce(event)
+        events.commit_and_publish(event)
     else:
         db.session.commit()
 

@@ -4,7 +4,6 @@ from datetime import datetime, timezone
 from .. import timer
 from ..errors import DomainError
 from ..extensions import db
-from ..realtime.broadcast import announce
 from . import events, seating
 from .snapshots import phase_dict, table_dict
 from .text import clean_text
@@ -66,8 +65,7 @@ def _commit_phase(workshop, moment):
     event = events.record(workshop.id, "phase:changed", {
         "phase": phase_dict(workshop, moment),
         "tables": [table_dict(t) for t in workshop.tables]}, "all")
-    db.session.commit()
-    announce(event)
+    events.commit_and_publish(event)
     return workshop
 
 
@@ -88,8 +86,7 @@ def change_timer(workshop, action, minutes=None):
     _set_timer(workshop, new)
     event = events.record(workshop.id, "timer:changed",
                           {"phase": phase_dict(workshop, moment)}, "all")
-    db.session.commit()
-    announce(event)
+    events.commit_and_publish(event)
     return workshop
 
 
@@ -98,6 +95,5 @@ def send_message(workshop, text):
     text = "" if text in (None, "") else clean_text(text, MESSAGE_MAX, "bad_payload")
     workshop.message = text or None
     event = events.record(workshop.id, "message:sent", {"text": text}, "all")
-    db.session.commit()
-    announce(event)
+    events.commit_and_publish(event)
     return workshop

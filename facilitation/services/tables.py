@@ -2,7 +2,6 @@
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Participant
-from ..realtime.broadcast import announce
 from . import events
 from .snapshots import table_dict
 from .text import clean_text
@@ -49,6 +48,5 @@ def _announce(table, *others):
     """Commit and tell each changed table's phones, the board and the console."""
     recorded = [events.record(t.workshop_id, "table:updated", {"table": table_dict(t)},
                               "table", t.id) for t in (table, *others)]
-    db.session.commit()
-    announce(*recorded)
+    events.commit_and_publish(*recorded)
     return table

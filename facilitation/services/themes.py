@@ -11,7 +11,6 @@ from ..condense import condense
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Note, Theme, ThemeNote
-from ..realtime.broadcast import announce
 from . import events
 from .snapshots import topic_dict, visible_notes, workshop_dict
 from .theme_reads import live as _live, note_ids_of, theme_dict, themes_of
@@ -78,8 +77,7 @@ def _finish(changed=(), deleted=()):
         recorded.append(events.record(theme.workshop_id, "theme:deleted",
                                       {"theme_id": theme.id}, *_audience(theme)))
         db.session.delete(theme)
-    db.session.commit()
-    announce(*recorded)
+    events.commit_and_publish(*recorded)
 
 
 def _new_theme(workshop, label, topic_id, table_id, suggested=False):

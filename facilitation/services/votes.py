@@ -5,7 +5,6 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Ballot, Note, Theme, Vote
-from ..realtime.broadcast import announce
 from . import events
 from .workshops import table_of
 
@@ -40,8 +39,7 @@ def open_ballot(workshop, scope, scope_id=None, dots=3):
     db.session.add(ballot)
     db.session.flush()
     event = events.record(workshop.id, "ballot:opened", {"ballot": ballot_dict(ballot)}, "all")
-    db.session.commit()
-    announce(event)
+    events.commit_and_publish(event)
     return ballot
 
 
@@ -53,8 +51,7 @@ def close_ballot(workshop):
     ballot.open = False
     event = events.record(workshop.id, "ballot:closed",
                           {"ballot": ballot_dict(ballot), "totals": totals(ballot)}, "all")
-    db.session.commit()
-    announce(event)
+    events.commit_and_publish(event)
     return ballot
 
 
@@ -148,7 +145,6 @@ def _announce_count(ballot, participant, target_type, target_id):
         "ballot_id": ballot.id, "target_type": target_type, "target_id": target_id,
         "count": count}, "screens")
     mine = my_votes(ballot, participant.id)
-    db.session.commit()
-    announce(event)
+    events.commit_and_publish(event)
     return {"ballot": ballot_dict(ballot), "mine": mine,
             "dots_left": ballot.dots - sum(mine.values())}

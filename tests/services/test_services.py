@@ -1,10 +1,11 @@
 """Services: rows written, rights checked, and what was broadcast."""
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from facilitation.errors import DomainError
 from facilitation.extensions import db
 from facilitation.models import Event, Note, Participant, Workshop
-from facilitation.services import accounts, notes, participants, workshops
+from facilitation.services import accounts, events, moderation, notes, participants, workshops
 from tests.conftest import board, join, make_workshop, received
 
 
@@ -78,6 +79,57 @@ def test_a_note_is_committed_with_its_numbered_event_and_broadcast(app, workshop
     [announced] = received(projector, "note:added")
     assert announced["seq"] == event.seq
     assert announced["note"]["text"] == "Yhteistyötä hankkeiden kesken"
+
+
+def test_a_note_is_published_to_its_table_the_board_and_the_console(app, workshop, broadcasts):
+    person_id, _ = join(app, workshop, "Maija")
+    with app.app_context():
+        person = db.session.get(Participant, person_id)
+        note, _ = notes.add_note(person, "c-1", "Työllisyyspalveluiden yhteensovittaminen")
+        notes.add_note(person, "c-1", "Työllisyyspalveluiden yhteensovittaminen")  # a resend
+    [(name, audience, table_id, payload)] = broadcasts.seen("note:added")
+    assert (audience, table_id) == ("table", workshop["tables"][0])
+    assert payload["note"]["id"] == note.id
+    [published] = [b for b in broadcasts.published if b.name == "note:added"]
+    assert published.data == {"seq": published.seq, **payload}
+
+
+def test_a_failed_commit_publishes_nothing(app, workshop, broadcasts):
+    person_id, _ = join(app, workshop, "Maija")
+    projector = board(app, workshop)
+    projector.get_received()
+    with app.app_context():
+        person = db.session.get(Participant, person_id)
+        first, _ = notes.add_note(person, "c-1", "Yhteistyötä hankkeiden kesken")
+        seq = db.session.get(Workshop, workshop["id"]).seq
+        # The same client id raced in from another connection: the commit fails.
+        event = events.record(first.workshop_id, "note:added", {"note": {"text": "Kaksoiskappale"}},
+                              "table", first.table_id)
+        db.session.add(Note(workshop_id=first.workshop_id, table_id=first.table_id,
+                            participant_id=person_id, client_id="c-1", text="Kaksoiskappale"))
+        with pytest.raises(IntegrityError):
+            events.commit_and_publish(event)
+        db.session.rollback()
+        assert db.session.get(Workshop, workshop["id"]).seq == seq
+        assert db.session.query(Event).filter_by(type="note:added").count() == 1
+    assert [payload["note"]["text"] for *_, payload in broadcasts.seen("note:added")] == [
+        "Yhteistyötä hankkeiden kesken"]
+    assert [a["note"]["text"] for a in received(projector, "note:added")] == [
+        "Yhteistyötä hankkeiden kesken"]
+
+
+def test_a_removed_participant_is_told_and_disconnected_after_the_commit(app, workshop,
+                                                                         broadcasts):
+    person_id, token = join(app, workshop, "Maija")
+    with app.app_context():
+        moderation.remove_participant(db.session.get(Workshop, workshop["id"]), person_id)
+    assert broadcasts.seen("participant:removed") == [("participant:removed", "console", None,
+                                  {"participant_id": person_id})]
+    assert broadcasts.notices == [(workshop["id"], person_id, "session:ended",
+                                   {"reason": "removed"})]
+    assert broadcasts.disconnected == [(workshop["id"], person_id)]
+    with app.app_context():
+        assert participants.participant_by_token(token) is None
 
 
 def test_the_same_client_id_twice_stores_one_note(app, workshop):

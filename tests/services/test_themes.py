@@ -48,7 +48,8 @@ def maija(app, workshop):
     return join(app, workshop, "Maija", 0)[0]
 
 
-def test_a_theme_made_by_hand_gathers_notes_and_is_announced_to_the_screens(app, workshop, maija):
+def test_a_theme_made_by_hand_gathers_notes_and_is_announced_to_the_screens(app, workshop, maija,
+                                                                             broadcasts):
     with app.app_context():
         w = workshop_of(workshop)
         a, b, _ = post(maija, "Yhteiset tapahtumat", "Tapahtumakalenteri", "Jotain muuta")
@@ -57,7 +58,7 @@ def test_a_theme_made_by_hand_gathers_notes_and_is_announced_to_the_screens(app,
         assert themes.theme_dict(theme) == {
             "id": theme.id, "topic_id": w.topics[0].id, "table_id": None,
             "label": "tapahtumat yhdessä", "suggested": False, "note_ids": [a, b], "count": 2}
-        [(kind, audience, table_id, payload)] = last_events(w.id, 1)
+        [(kind, audience, table_id, payload)] = broadcasts.seen("theme:changed")
         assert (kind, audience, table_id) == ("theme:changed", "screens", None)
         assert payload["theme"]["count"] == 2
 
@@ -74,7 +75,8 @@ def test_moving_a_note_takes_it_out_of_its_old_theme_and_both_counts_change(app,
         assert changed == {"eka": 1, "toka": 2}
 
 
-def test_merging_keeps_both_themes_notes_even_duplicates_and_counts_them(app, workshop, maija):
+def test_merging_keeps_both_themes_notes_even_duplicates_and_counts_them(app, workshop, maija,
+                                                                         broadcasts):
     with app.app_context():
         w = workshop_of(workshop)
         topic = w.topics[0].id
@@ -85,8 +87,8 @@ def test_merging_keeps_both_themes_notes_even_duplicates_and_counts_them(app, wo
         assert merged.id == kept.id and members(kept.id) == [a, b, c]
         assert themes.theme_dict(merged)["count"] == 3
         assert db.session.get(Theme, twin.id) is None
-        assert [e[0] for e in last_events(w.id, 2)] == ["theme:changed", "theme:deleted"]
-        assert last_events(w.id, 1)[0][3] == {"theme_id": twin.id}
+        assert [e[0] for e in broadcasts.seen()[-2:]] == ["theme:changed", "theme:deleted"]
+        assert broadcasts.seen()[-1][3] == {"theme_id": twin.id}
 
 
 def test_splitting_moves_the_chosen_notes_into_a_new_theme_beside_it(app, workshop, maija):
