@@ -4,21 +4,21 @@ import os
 import sqlite3
 from pathlib import Path
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
 
 from . import cli, i18n
 from .board import bp as board_bp
 from .config import Config, default_database_uri, ensure_secret_key
-from .errors import error_message
+from .errors import DomainError, error_message
 from .extensions import babel, csrf, db, login_manager, migrate, socketio
 from .facilitator import bp as facilitator_bp
 from .participant import bp as participant_bp
 from .realtime import connection  # noqa: F401  (registers connect, sync, errors)
 from .realtime.broadcast import SocketIOPublisher
 from .services.events import register_publisher
-from .themes import bp as themes_bp
+from .web import domain_error_response, error_response
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,7 +50,6 @@ def build_app(config=None):
     app.register_blueprint(participant_bp)
     app.register_blueprint(facilitator_bp)
     app.register_blueprint(board_bp)
-    app.register_blueprint(themes_bp)
     app.add_url_rule("/lang/<lang>", "switch_language", i18n.switch_language)
     cli.register(app)
     _register_error_pages(app)
@@ -96,14 +95,12 @@ def _sqlite_pragmas(dbapi_connection, _record):
 
 
 def _register_error_pages(app):
-    """Translated error pages; JSON for JSON requests."""
+    """Translated error pages, JSON for JSON requests; a DomainError a view lets rise too."""
     def page(status, code):
         def handler(_error):
-            if request.is_json or request.path.endswith(".json"):
-                return jsonify(ok=False, error={"code": code, "message": error_message(code)}), status
-            return render_template("error.html", status=status,
-                                   message=error_message(code)), status
+            return error_response(status, {"code": code, "message": error_message(code)})
         return handler
+    app.register_error_handler(DomainError, domain_error_response)
     app.register_error_handler(403, page(403, "forbidden"))
     app.register_error_handler(404, page(404, "not_found"))
     app.register_error_handler(CSRFError, page(400, "bad_payload"))

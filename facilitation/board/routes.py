@@ -2,7 +2,6 @@
 from flask import abort, g, render_template, request
 from flask_login import current_user
 
-from ..errors import DomainError
 from ..qr import public_url
 from ..services.workshops import workshop_by_code
 from . import bp
@@ -11,10 +10,7 @@ from . import bp
 @bp.get("/board/<code>")
 def board(code):
     """The board: its link carries the board key, or the owner is signed in."""
-    try:
-        workshop = workshop_by_code(code)
-    except DomainError:
-        abort(404)
+    workshop = workshop_by_code(code)
     owner = current_user.is_authenticated and current_user.id == workshop.facilitator_id
     if not owner and request.args.get("key") != workshop.board_key:
         abort(403)

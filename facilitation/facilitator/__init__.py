@@ -1,6 +1,14 @@
-"""The facilitator's console: account, workshop form, live moderation."""
+"""The facilitator's console: account, workshop form, live moderation, themes, summary."""
 from flask import Blueprint
 
 bp = Blueprint("facilitator", __name__)
 
-from . import events, export_views, mail_views, plan_views, routes  # noqa: E402,F401  (register the views and handlers)
+from . import (  # noqa: E402,F401  (register the views and handlers)
+    events,
+    export_views,
+    harvest_views,
+    mail_views,
+    plan_views,
+    routes,
+    theme_events,
+)

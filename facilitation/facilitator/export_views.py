@@ -1,7 +1,7 @@
 """HTTP views of exports: download a workshop as JSON or CSV, import a JSON export."""
 import json
 
-from flask import Response, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -10,7 +10,7 @@ from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
 
 from ..errors import DomainError, error_message
 from ..services import export, import_
-from .routes import own_or_404
+from ..web import attachment, own_or_404
 from . import bp
 
 MAX_IMPORT_MB = 5
@@ -37,12 +37,6 @@ class ImportForm(FlaskForm):
         render_kw={"accept": ".json,application/json"})
 
 
-def _attachment(body, content_type, file_name):
-    """A download the browser saves under the given (ASCII) file name."""
-    return Response(body, content_type=content_type, headers={
-        "Content-Disposition": f'attachment; filename="{file_name}"'})
-
-
 def _message(error):
     """The message a person reads for an import refused with this error."""
     template = IMPORT_MESSAGES.get(error.code)
@@ -64,7 +58,7 @@ def export_json(workshop_id):
     """Download the whole workshop as a JSON export, to keep or to import again."""
     workshop = own_or_404(workshop_id)
     body = json.dumps(export.export_json(workshop), ensure_ascii=False, indent=2) + "\n"
-    return _attachment(body, "application/json", export.file_name(workshop, "json"))
+    return attachment(body, "application/json", export.file_name(workshop, "json"))
 
 
 @bp.get("/console/<int:workshop_id>/export.csv")
@@ -72,7 +66,7 @@ def export_json(workshop_id):
 def export_csv(workshop_id):
     """Download the workshop's notes as a CSV file for a spreadsheet."""
     workshop = own_or_404(workshop_id)
-    return _attachment(export.export_csv(workshop), "text/csv; charset=utf-8",
+    return attachment(export.export_csv(workshop), "text/csv; charset=utf-8",
                        export.file_name(workshop, "csv"))
 
 

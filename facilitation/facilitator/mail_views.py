@@ -1,5 +1,5 @@
 """Console pages after the workshop: the feedback figures, and the summary by email."""
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import login_required
@@ -9,8 +9,8 @@ from ..errors import DomainError, error_message
 from ..mail.composing import summary_texts
 from ..services import feedback, mailing
 from ..summary import render_html
+from ..web import own_or_404
 from . import bp
-from .routes import own_or_404
 
 
 def _rating_labels():
@@ -72,9 +72,6 @@ def send_mail(workshop_id):
 def resend_mail(workshop_id, mail_id):
     """Send one recipient the summary again."""
     workshop = own_or_404(workshop_id)
-    try:
-        sent_to = mailing.resend(workshop, mail_id)
-    except DomainError:
-        abort(404)
+    sent_to = mailing.resend(workshop, mail_id)
     flash(_("Sending again to %(address)s.", address=sent_to.recipient))
     return redirect(url_for(".mail", workshop_id=workshop.id))

@@ -1,17 +1,16 @@
 """HTTP views of workshop plans: open a shipped or uploaded plan, save a workshop as one."""
 import os
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
 
-from ..errors import DomainError
 from ..plans import PlanError, dump_plan
 from ..services import plan_io
-from ..services.workshops import owned_workshop
+from ..web import attachment, own_or_404
 from . import bp
 
 MAX_PLAN_KB = 100
@@ -55,8 +54,6 @@ def open_plan():
     """Open a shipped plan, named as in the listing, as a live workshop."""
     try:
         workshop = plan_io.open_shipped_plan(current_user.id, request.form.get("file", ""))
-    except DomainError:
-        abort(404)
     except PlanError as error:
         return _plans_page(plan_error=str(error))
     return _opened(workshop)
@@ -83,11 +80,6 @@ def upload_plan():
 @login_required
 def download_plan(workshop_id):
     """Download a workshop as a plan file, to open it again another time."""
-    try:
-        workshop = owned_workshop(current_user.id, workshop_id)
-    except DomainError:
-        abort(404)
-    return Response(dump_plan(plan_io.plan_of(workshop)),
-                    content_type="text/markdown; charset=utf-8", headers={
-                        "Content-Disposition":
-                            f'attachment; filename="{plan_io.plan_file_name(workshop)}"'})
+    workshop = own_or_404(workshop_id)
+    return attachment(dump_plan(plan_io.plan_of(workshop)), "text/markdown; charset=utf-8",
+                      plan_io.plan_file_name(workshop))

@@ -1,5 +1,5 @@
 """HTTP views of the console: first-run account, sign-in, workshops."""
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -8,7 +8,8 @@ from ..extensions import db, login_manager
 from ..models import Facilitator
 from ..qr import public_url
 from ..services import accounts
-from ..services.workshops import create_workshop, owned_workshop, workshops_of
+from ..services.workshops import create_workshop, workshops_of
+from ..web import own_or_404
 from . import bp
 from .forms import LoginForm, SetupForm, WorkshopForm
 
@@ -93,14 +94,6 @@ def new_workshop():
             flash(_("Workshop created. Its join code is %(code)s.", code=workshop.code))
             return redirect(url_for(".console", workshop_id=workshop.id))
     return render_template("workshop_form.html", form=form), 400 if form.errors else 200
-
-
-def own_or_404(workshop_id):
-    """The signed-in facilitator's workshop, or 404 (never another's)."""
-    try:
-        return owned_workshop(current_user.id, workshop_id)
-    except DomainError:
-        abort(404)
 
 
 @bp.get("/console/<int:workshop_id>")

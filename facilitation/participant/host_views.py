@@ -6,17 +6,16 @@ person hosts the table.
 """
 from flask import render_template
 
+from ..page_strings import theme_strings
 from ..services.themes import host_themes_view
-from ..themes.strings import theme_strings
+from ..web import as_participant, workshop_or_404
 from . import bp
-from .me_views import as_participant
-from .routes import _workshop_or_404
 
 
 @bp.get("/w/<code>/themes")
 def host_themes_page(code):
     """The host's themes page (its data comes from `themes.json` with the token)."""
-    return render_template("themes.html", workshop=_workshop_or_404(code), host=True,
+    return render_template("themes.html", workshop=workshop_or_404(code), host=True,
                            strings=theme_strings())
 
 

@@ -3,42 +3,17 @@
 The pages are plain HTML; their scripts call the JSON endpoints with the
 participant's token in `Authorization: Bearer …` and the CSRF header.
 """
-from flask import jsonify, render_template, request
+from flask import render_template
 
-from ..errors import DomainError, error_body
-from ..extensions import db
 from ..services import consent, feedback
+from ..web import as_participant, workshop_or_404
 from . import bp
-from .routes import _workshop_or_404
-
-
-_STATUS = {"unauthorised": 401, "forbidden": 403}
-
-
-def _bearer_token():
-    """The token of an `Authorization: Bearer <token>` header, or ''."""
-    scheme, _space, token = request.headers.get("Authorization", "").partition(" ")
-    return token.strip() if scheme.lower() == "bearer" else ""
-
-
-def as_participant(code, action):
-    """Run `action(person, data)` for the token's holder; answer JSON either way."""
-    workshop = _workshop_or_404(code)
-    try:
-        person = consent.participant_in(workshop, _bearer_token())
-        data = request.get_json(silent=True) if request.method == "POST" else {}
-        if not isinstance(data, dict):
-            raise DomainError("bad_payload")
-        return jsonify(ok=True, **action(person, data))
-    except DomainError as error:
-        db.session.rollback()
-        return jsonify(ok=False, error=error_body(error)), _STATUS.get(error.code, 400)
 
 
 @bp.get("/w/<code>/me")
 def me_page(code):
     """My details: the email for the summary, the contact list, erasing my data."""
-    return render_template("me.html", workshop=_workshop_or_404(code))
+    return render_template("me.html", workshop=workshop_or_404(code))
 
 
 @bp.get("/w/<code>/me.json")
@@ -74,7 +49,7 @@ def me_erase(code):
 @bp.get("/w/<code>/feedback")
 def feedback_page(code):
     """The feedback form: 1–4, the main takeaway, wishes, optionally signed."""
-    workshop = _workshop_or_404(code)
+    workshop = workshop_or_404(code)
     return render_template("feedback.html", workshop=workshop,
                            feedback_open=workshop.state in feedback.OPEN_STATES)
 

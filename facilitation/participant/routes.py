@@ -1,22 +1,13 @@
 """HTTP views for participants: the front page, the phone page, joining, QR codes."""
-from flask import abort, g, jsonify, redirect, render_template, request, url_for
+from flask import jsonify, redirect, render_template, request, url_for
 
-from ..config import ORGANISATION_TYPES
 from ..errors import DomainError, error_body, error_message
+from ..config import ORGANISATION_TYPES
 from ..qr import public_url, svg_response
 from ..services import participants, snapshots
 from ..services.workshops import table_of, workshop_by_code
+from ..web import workshop_or_404
 from . import bp
-
-
-def _workshop_or_404(code):
-    """The workshop for a code in the URL, its language becoming the page's."""
-    try:
-        workshop = workshop_by_code(code)
-    except DomainError:
-        abort(404)
-    g.workshop_language = workshop.language
-    return workshop
 
 
 @bp.get("/")
@@ -36,14 +27,11 @@ def index():
 @bp.get("/w/<code>/t/<int:table_id>")
 def phone(code, table_id=None):
     """The participant's phone page: join form, then the table view."""
-    workshop = _workshop_or_404(code)
+    workshop = workshop_or_404(code)
     if code != workshop.code:
         return redirect(url_for(".phone", code=workshop.code, table_id=table_id))
     if table_id is not None:
-        try:
-            table_of(workshop.id, table_id)
-        except DomainError:
-            abort(404)
+        table_of(workshop.id, table_id)
     return render_template("participant.html", workshop=workshop, table_id=table_id,
                            tables=[snapshots.table_dict(t) for t in workshop.tables],
                            organisation_types=ORGANISATION_TYPES)
@@ -52,7 +40,7 @@ def phone(code, table_id=None):
 @bp.post("/w/<code>/join")
 def join(code):
     """Join the workshop: JSON in, `{token, participant}` out (the token only once)."""
-    workshop = _workshop_or_404(code)
+    workshop = workshop_or_404(code)
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         return jsonify(ok=False, error={"code": "bad_payload",
@@ -70,10 +58,7 @@ def join(code):
 @bp.get("/w/<code>/t/<int:table_id>/qr.svg")
 def qr(code, table_id=None):
     """The join QR code (for a table's tent when a table is given)."""
-    workshop = _workshop_or_404(code)
+    workshop = workshop_or_404(code)
     if table_id is not None:
-        try:
-            table_of(workshop.id, table_id)
-        except DomainError:
-            abort(404)
+        table_of(workshop.id, table_id)
     return svg_response(public_url(".phone", code=workshop.code, table_id=table_id))

@@ -1,5 +1,5 @@
-"""HTTP views of the console's themes page and summary editor; the owner's only, else 404."""
-from flask import Response, flash, jsonify, redirect, render_template, request, url_for
+"""HTTP views of the harvest: the console's themes page and the summary editor (owner's only)."""
+from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
@@ -8,13 +8,13 @@ from werkzeug.utils import secure_filename
 from wtforms import BooleanField, StringField, TextAreaField
 
 from ..errors import DomainError, error_body
+from ..page_strings import summary_strings, theme_strings
 from ..services import summaries
-from ..services.workshops import set_next_meeting
 from ..services.themes import themes_view
-from ..facilitator.routes import own_or_404
+from ..services.workshops import set_next_meeting
 from ..summary import render_html
+from ..web import attachment, own_or_404
 from . import bp
-from .strings import summary_strings, theme_strings
 
 
 class SummaryForm(FlaskForm):
@@ -130,8 +130,8 @@ def summary_preview(workshop_id):
 def summary_markdown(workshop_id):
     """Download the summary as Markdown."""
     workshop = own_or_404(workshop_id)
-    return _download(summaries.current_summary(workshop).markdown, "text/markdown",
-                     workshop, "md")
+    return _download(summaries.current_summary(workshop).markdown,
+                     "text/markdown; charset=utf-8", workshop, "md")
 
 
 @bp.get("/console/<int:workshop_id>/summary.html")
@@ -140,12 +140,10 @@ def summary_html(workshop_id):
     """Download the summary as a complete, sanitised HTML page."""
     workshop = own_or_404(workshop_id)
     page = summaries.html_document(workshop, summaries.current_summary(workshop).markdown)
-    return _download(page, "text/html", workshop, "html")
+    return _download(page, "text/html; charset=utf-8", workshop, "html")
 
 
-def _download(body, mimetype, workshop, extension):
+def _download(body, content_type, workshop, extension):
     """A text response saved as "summary-<join code>.<extension>" (the first word translated)."""
     stem = _("summary")
-    filename = secure_filename(f"{stem}-{workshop.code}.{extension}")
-    return Response(body, mimetype=mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return attachment(body, content_type, secure_filename(f"{stem}-{workshop.code}.{extension}"))
