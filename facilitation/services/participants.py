@@ -1,8 +1,8 @@
-"""Participants: join with the code, resume by token, sit at a table, presence."""
+"""Participants: join with the code, resume by token, sit at a table."""
 import hashlib
 import secrets
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from ..config import ORGANISATION_TYPES
 from ..errors import DomainError
@@ -82,25 +82,3 @@ def choose_table(participant, table_id):
     db.session.commit()
     announce(event)
     return participant
-
-
-def set_presence(participant, delta):
-    """Count a socket opening (+1) or closing (-1); announce when presence flips."""
-    db.session.execute(update(Participant).where(Participant.id == participant.id)
-                       .values(connections=Participant.connections + delta))
-    db.session.flush()
-    db.session.refresh(participant)
-    online = participant.connections > 0
-    if online != (participant.connections - delta > 0):
-        event = events.record(participant.workshop_id, "presence:changed",
-                              {"participant_id": participant.id, "online": online}, "console")
-        db.session.commit()
-        announce(event)
-    else:
-        db.session.commit()
-
-
-def reset_presence():
-    """Forget connection counts left by a previous server process."""
-    db.session.execute(update(Participant).values(connections=0))
-    db.session.commit()
