@@ -90,7 +90,8 @@ class CafeTable(db.Model):
     crystallisation: Mapped[str] = mapped_column(Text, default="")
 
     workshop: Mapped[Workshop] = relationship(back_populates="tables")
-    topic: Mapped[Topic | None] = relationship()
+    # Joined: every view of a table shows its topic, so loading tables is one query.
+    topic: Mapped[Topic | None] = relationship(lazy="joined")
 
 
 class Participant(db.Model):

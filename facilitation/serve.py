@@ -4,6 +4,8 @@ import socket
 
 from flask_migrate import upgrade
 
+from .collector import tune_collector
+from .extensions import socketio
 from .mail.worker import start_mail_worker
 from .realtime.presence import start_presence
 
@@ -33,8 +35,9 @@ def open_listener(host, port, backlog=2048):
 
 
 def prepare(app, listener=None):
-    """Bring the database schema up to date, start counting presence, and start
-    sending the mail that is due (including mail a stopped run left).
+    """Bring the database schema up to date, start counting presence, start
+    sending the mail that is due (including mail a stopped run left), and tune
+    the garbage collector for long-lived connections.
 
     Presence is kept per process, named host:port of the listener: a restart
     on the same port clears only the rows its previous run left, never those
@@ -46,3 +49,4 @@ def prepare(app, listener=None):
         app.config["PRESENCE_PROCESS_ID"] = f"{socket.gethostname()}:{listener.getsockname()[1]}"
     start_presence(app)
     start_mail_worker(app)
+    tune_collector(socketio)

@@ -3,6 +3,7 @@ import hashlib
 import secrets
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from ..config import ORGANISATION_TYPES
 from ..errors import DomainError
@@ -65,8 +66,12 @@ def participant_by_token(token):
 
 
 def active_participant(participant_id):
-    """Re-read a participant for each event: a removed one has no rights left."""
-    participant = db.session.get(Participant, participant_id)
+    """Re-read a participant for each event: a removed one has no rights left.
+
+    One query brings the workshop and the table with it: adding a note needs both.
+    """
+    participant = db.session.get(Participant, participant_id, options=(
+        joinedload(Participant.workshop), joinedload(Participant.table)))
     if participant is None or participant.removed_at is not None:
         raise DomainError("unauthorised")
     return participant
