@@ -5,8 +5,8 @@ is shut down under the client, as a dropped Wi-Fi does, with no Socket.IO goodby
 and comes back within `--storm-window` seconds (each at a random moment), sending
 `sync {last_seq}` as the protocol asks; the two phones per table that stay keep
 posting notes throughout. Measured: the time from the drop until the last phone has
-its `sync` ack; notes lost (a note of a phone's table that reached it neither live
-nor in its replay or snapshot) and duplicated (one broadcast received twice live);
+its `sync` ack; notes lost (an acknowledged note of a phone's table that reached it
+neither live nor in its replay or snapshot; a phone that never came back counts too) and duplicated (one broadcast received twice live);
 and the delivery latency of the notes at the phones and watchers that stayed.
 """
 import asyncio
@@ -32,6 +32,7 @@ class Ledger:
         self.stayer_ms = []
         self.stayers = set()
         self.acked = 0
+        self.acked_ids = set()  # only an acknowledged note is owed to everyone
         self.ack_errors = Counter()
         self.sync_errors = Counter()
         self.snapshots = self.replays = 0
@@ -70,7 +71,8 @@ class Ledger:
         """(expected, lost, duplicated) over every receiver; tables_of(receiver) -> tables it sees."""
         expected = lost = duplicated = 0
         for receiver, tables in tables_of.items():
-            due = {cid for cid, (_, table, _) in self.sent.items() if table in tables}
+            due = {cid for cid, (_, table, _) in self.sent.items()
+                   if table in tables and cid in self.acked_ids}
             expected += len(due)
             got = set(self.live[receiver]) | self.replayed[receiver]
             lost += len(due - got)
@@ -115,6 +117,7 @@ async def post(client, ledger, cid):
         reply = type(error).__name__
     if isinstance(reply, dict) and reply.get("ok"):
         ledger.acked += 1
+        ledger.acked_ids.add(cid)
     else:
         ledger.ack_errors[str(reply.get("error", {}).get("code") if isinstance(reply, dict)
                               else reply)] += 1
