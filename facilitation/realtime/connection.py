@@ -38,11 +38,7 @@ def on_connect(auth=None):
     session.update(identity)
     for room in rooms:
         join_room(room)
-    # Presence is counted in memory and flushed by a background task (realtime/presence.py).
-    if identity["role"] == "participant":
-        tracker().connected(request.sid, identity["workshop_id"], identity["participant_id"])
-    elif identity["role"] == "console":
-        tracker().console_connected(request.sid, identity["workshop_id"])
+    tracker().opened(request.sid, identity)  # presence: in memory, flushed every second
 
 
 def _authenticate(auth):

@@ -30,6 +30,13 @@ class Tracker:
         self.dirty = set()  # keys whose count changed since the last flush
         self.consoles = {}  # sid -> [workshop_id, the online set it was last told, or None]
 
+    def opened(self, sid, identity):
+        """Any socket opened with this identity (the socket's session at connect)."""
+        if identity["role"] == "participant":
+            self.connected(sid, identity["workshop_id"], identity["participant_id"])
+        elif identity["role"] == "console":
+            self.console_connected(sid, identity["workshop_id"])
+
     def connected(self, sid, workshop_id, participant_id):
         """A participant's socket opened in this process."""
         key = (workshop_id, participant_id)
