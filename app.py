@@ -23,7 +23,7 @@ if __name__ == "__main__":
         listener = open_listener(host, port)
     except OSError as error:
         sys.exit(str(error))
-    prepare(app)
+    prepare(app, listener)
     print(f"Kahvila is serving on http://{host}:{port}/", flush=True)
     # What socketio.run does for eventlet, on our own socket; max_size lifts
     # eventlet's default of 1,024 simultaneous connections.

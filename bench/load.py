@@ -17,6 +17,13 @@ Flask-SocketIO and eventlet server with no database: the floor.
 `--burst N` posts N notes evenly over about 2 s instead and tells whether all were acked and
 delivered within 5 s of the first send.
 
+`--repeat N` runs app and bare relay N times each, interleaved (app, bare, app, bare …), and
+reports the medians and the ratio of the medians, so that a busy minute on a shared machine
+hurts both alike. `--storm` drops every phone but two per table at once and brings them back
+within `--storm-window` s while notes keep flowing (bench/storm.py). `--processes N` spreads
+the phones over N app processes on a fresh PostgreSQL database behind Redis
+(`--message-queue`, `--database-url`).
+
 It prints a human summary and, as its last line, one JSON object of the figures.
 """
 import argparse
@@ -38,6 +45,9 @@ from pathlib import Path
 
 import requests
 import socketio
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from storm import run_storm  # noqa: E402  (bench/storm.py, beside this file)
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
@@ -70,6 +80,7 @@ class ServerProcess:
 
     def __init__(self, name, script, env, workdir):
         self.name, self.script, self.workdir = name, script, Path(workdir)
+        self.workdir.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         self.env = {**os.environ, **env, "HOST": HOST, "PORT": str(self.port)}
         self.process = None
@@ -90,9 +101,9 @@ class ServerProcess:
             if self.process.poll() is not None:
                 raise RuntimeError(f"{self.name} exited: {self.read_log()[-2000:]}")
             try:
-                requests.get(self.url + "/socket.io/?EIO=4&transport=polling", timeout=1)
+                requests.get(self.url + "/socket.io/?EIO=4&transport=polling", timeout=5)
                 return self
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # not up yet, or a busy machine
                 time.sleep(0.1)
         raise RuntimeError(f"{self.name} did not start: {self.read_log()[-2000:]}")
 
@@ -123,6 +134,60 @@ class ServerProcess:
             self.log.close()
 
 
+class ServerGroup:
+    """Several app processes behind one message queue, measured as one server."""
+
+    def __init__(self, servers):
+        self.servers = servers
+        self.process = servers[0].process  # the profiler records the first
+
+    @property
+    def url(self):
+        """The first process's URL (board, console and the HTTP sign-in go there)."""
+        return self.servers[0].url
+
+    @property
+    def urls(self):
+        """Every process's URL: phones are spread over them round-robin."""
+        return [s.url for s in self.servers]
+
+    def rss_mb(self):
+        """Resident memory of all the processes together."""
+        return sum(s.rss_mb() for s in self.servers)
+
+    def cpu_seconds(self):
+        """CPU time of all the processes together."""
+        return sum(s.cpu_seconds() for s in self.servers)
+
+    def read_log(self):
+        """What the processes printed."""
+        return "\n".join(s.read_log() for s in self.servers)
+
+    def stop(self):
+        """Stop every process."""
+        for s in self.servers:
+            s.stop()
+
+
+def fresh_postgres(base_url):
+    """Create an empty PostgreSQL database for this run; returns (its URL, a function to drop it)."""
+    import psycopg2
+    name = f"kahvila_load_{os.getpid()}_{int(time.time() * 1000) % 10**9}"
+    # The server URL ends in "/" (or names a database to connect to while creating).
+    admin_dsn = base_url.replace("postgresql+psycopg2://", "postgresql://").rstrip("/") + \
+        ("/postgres" if base_url.endswith("/") else "")
+
+    def run(sql):
+        connection = psycopg2.connect(admin_dsn)
+        connection.autocommit = True
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+        connection.close()
+    run(f'CREATE DATABASE "{name}"')
+    return base_url.rsplit("/", 1)[0] + "/" + name, \
+        lambda: run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 SEED = """
 import json, sys, warnings
 warnings.filterwarnings("ignore")
@@ -146,11 +211,40 @@ with app.app_context():
 """
 
 
-def app_server(workdir, limits):
+def app_server(workdir, limits, extra=None):
     """The real app on a fresh instance folder, with the given rate-limit settings."""
     env = {"INSTANCE_PATH": str(Path(workdir) / "instance"), "SECRET_KEY": "bench-load-secret",
-           **{key: str(value) for key, value in limits.items()}}
+           **{key: str(value) for key, value in limits.items()}, **(extra or {})}
     return ServerProcess("app", "app.py", env, workdir)
+
+
+def start_app(args, workdir, limits):
+    """One app process on SQLite, or `--processes N` on PostgreSQL behind Redis.
+
+    Returns (the server or group, a clean-up function). The first process
+    migrates the database before the others start.
+    """
+    if args.processes <= 1 and not args.database_url:
+        return app_server(workdir, limits).start(), lambda: None
+    extra, drop = {}, lambda: None
+    url = args.database_url
+    if url is None or url.endswith("/"):
+        url, drop = fresh_postgres(url or "postgresql+psycopg2://postgres@127.0.0.1/")
+    extra["DATABASE_URL"] = url
+    if args.processes > 1:
+        extra["MESSAGE_QUEUE"] = args.message_queue
+        # Another run (or a test) on the same Redis must not receive these notes.
+        extra["MESSAGE_QUEUE_CHANNEL"] = "kahvila-load-" + url.rsplit("/", 1)[1]
+    servers = []
+    try:
+        for _ in range(max(1, args.processes)):
+            servers.append(app_server(workdir, limits, extra).start())
+    except Exception:
+        for server in servers:
+            server.stop()
+        drop()
+        raise
+    return ServerGroup(servers), drop
 
 
 def bare_server(workdir):
@@ -342,14 +436,15 @@ async def connect_one(url, auth, cookie, receiver, recorder, stats):
     return client
 
 
-async def connect_fleet(url, plan, recorder, stats):
-    """Connect the phones in batches, then the watchers; returns (phones, watchers)."""
-    phones = {}
+async def connect_fleet(urls, plan, recorder, stats):
+    """Connect the phones in batches (spread over the URLs), then the watchers (to the first)."""
+    phones, url = {}, urls[0]
     entries = list(enumerate(plan["phones"]))
     for start in range(0, len(entries), CONNECT_BATCH):
         batch = entries[start:start + CONNECT_BATCH]
         clients = await asyncio.gather(*(
-            connect_one(url, auth, None, i, recorder, stats) for i, (auth, _) in batch))
+            connect_one(urls[i % len(urls)], auth, None, i, recorder, stats)
+            for i, (auth, _) in batch))
         for (i, (_, table)), client in zip(batch, clients):
             if client is not None:
                 phones[i] = client
@@ -468,7 +563,8 @@ async def drive(server, plan, args, tag, profile=None):
              "connect_errors": Counter(), "sync_errors": Counter()}
     recorder = Recorder({}, [])
     started = time.perf_counter()
-    phones, watchers = await connect_fleet(server.url, plan, recorder, stats)
+    phones, watchers = await connect_fleet(getattr(server, "urls", [server.url]), plan,
+                                           recorder, stats)
     recorder.watcher_names = list(watchers)
     connect_s = time.perf_counter() - started
     everyone = list(phones.values()) + list(watchers.values())
@@ -548,22 +644,38 @@ def report(recorder, stats, phones, watchers, sync_ms, figures):
 
 # --- the run -------------------------------------------------------------------------------
 
-def run_app(args, workdir, limits):
+def run_app(args, workdir, limits, profile=None):
     """Measure the app; returns (figures, names of the watchers that connected)."""
-    server = app_server(workdir, limits).start()
+    server, drop = start_app(args, workdir, limits)
     try:
         started = time.perf_counter()
-        seeded = seed_workshop(server, args.clients, args.tables)
+        seeded = seed_workshop(getattr(server, "servers", [server])[0], args.clients, args.tables)
         seed_s = time.perf_counter() - started
         plan = app_plan(server, seeded, with_console=not args.no_console)
-        figures = asyncio.run(drive(server, plan, args, "app", args.profile))
+        if args.storm:
+            machine0, mine0, server0, wall0 = (busy_cpu_seconds(), time.process_time(),
+                                               server.cpu_seconds(), time.perf_counter())
+            figures = asyncio.run(run_storm(getattr(server, "urls", [server.url]), plan, args))
+            wall, mine = time.perf_counter() - wall0, time.process_time() - mine0
+            server_cpu = server.cpu_seconds() - server0
+            figures.update(
+                server_cpu_pct=round(100 * server_cpu / wall, 1),
+                client_cpu_pct=round(100 * mine / wall, 1),
+                others_cpu_pct=round(max(0.0, 100 * (busy_cpu_seconds() - machine0 - mine
+                                                     - server_cpu) / wall), 1))
+            figures["watchers"] = [name for name, _, _ in plan["watchers"]]
+            figures["rss_mb"] = round(server.rss_mb(), 1)
+        else:
+            figures = asyncio.run(drive(server, plan, args, "app", profile))
         figures["seed_s"] = round(seed_s, 1)
+        figures["processes"] = max(1, args.processes)
         errors = [line for line in server.read_log().splitlines()
                   if "Traceback" in line or "ERROR" in line]
         figures["server_errors"] = len(errors)
         return figures, figures["watchers"]
     finally:
         server.stop()
+        drop()
 
 
 def run_bare(args, workdir, watcher_names):
@@ -649,10 +761,68 @@ def parse_args(argv=None):
                         "before posting (0: do not wait)")
     parser.add_argument("--trace", help="write one CSV line per note to TRACE.app.csv / "
                         "TRACE.bare.csv (send time, ack, slowest delivery)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run app and bare relay N times each, interleaved (app, bare, app, "
+                        "bare …), and report medians and the ratio of the medians")
+    parser.add_argument("--storm", action="store_true",
+                        help="every phone but two per table drops its transport at once a third "
+                        "into the run and reconnects within --storm-window s (app only)")
+    parser.add_argument("--storm-window", type=float, default=5.0)
+    parser.add_argument("--processes", type=int, default=1,
+                        help="spread the phones over N app processes behind --message-queue, "
+                        "on a fresh PostgreSQL database (N > 1)")
+    parser.add_argument("--message-queue", default="redis://127.0.0.1:6379/0")
+    parser.add_argument("--database-url", help="the app's database for --processes: a URL, or "
+                        "a server URL ending in / to create a fresh database there "
+                        "(default postgresql+psycopg2://postgres@127.0.0.1/ when N > 1)")
     args = parser.parse_args(argv)
+    if args.storm:
+        args.mode = "app"
     if args.clients < 2 * args.tables or args.tables < 1:
         parser.error("need at least two phones per table")
     return args
+
+
+MEDIAN_KEYS = ("p50_ms", "p95_ms", "p99_ms", "max_ms", "ack_p95_ms", "ack_p99_ms", "sync_p95_ms",
+               "last_ack_s", "last_delivery_s", "server_cpu_pct", "client_cpu_pct",
+               "others_cpu_pct", "rss_mb", "lost", "duplicated")
+
+
+def median(values):
+    """The median of the numbers given (None when there are none)."""
+    values = sorted(v for v in values if isinstance(v, (int, float)))
+    if not values:
+        return None
+    middle = len(values) // 2
+    return values[middle] if len(values) % 2 else round((values[middle - 1] + values[middle]) / 2, 2)
+
+
+def medians(runs, bare_runs):
+    """Medians of each figure over the repeated runs, and app/bare ratios of the medians."""
+    line = {"repeat": len(runs) or len(bare_runs)}
+    for key in MEDIAN_KEYS:
+        line[f"median_{key}"] = median(r.get(key) for r in runs)
+        line[f"bare_median_{key}"] = median(r.get(key) for r in bare_runs)
+        app_m, bare_m = line[f"median_{key}"], line[f"bare_median_{key}"]
+        if key.endswith("_ms") and app_m is not None and bare_m:
+            line[f"ratio_{key}"] = round(app_m / bare_m, 2)
+    line["runs"] = [{k: r.get(k) for k in MEDIAN_KEYS} for r in runs]
+    line["bare_runs"] = [{k: r.get(k) for k in MEDIAN_KEYS} for r in bare_runs]
+    return line
+
+
+def print_storm(figures):
+    """A few human lines for a storm run."""
+    f = figures
+    print(f"[storm] {f['droppers']} of {f['phones']} phones dropped at once, {f['came_back']} "
+          f"back; every phone synced {f['all_synced_s']} s after the drop "
+          f"({f['replays']} replays, {f['snapshots']} snapshots, sync errors {f['sync_errors'] or 0})")
+    print(f"[storm] sent {f['sent']} from the {f['stayers']} phones that stayed, acked "
+          f"{f['acked']} {f['ack_errors'] or ''}; expected {f['expected']}, lost {f['lost']}, "
+          f"duplicated {f['duplicated']}; stayers' delivery p50/p95/p99/max "
+          f"{f['stayer_p50_ms']}/{f['stayer_p95_ms']}/{f['stayer_p99_ms']}/{f['stayer_max_ms']} ms")
+    print(f"[storm] CPU: server {f['server_cpu_pct']} %, load client {f['client_cpu_pct']} %; "
+          f"other processes {f['others_cpu_pct']} %; server RSS {f['rss_mb']} MB")
 
 
 def main(argv=None):
@@ -662,16 +832,41 @@ def main(argv=None):
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     limits = {k: v for k, v in (("NOTES_BURST", args.notes_burst),
                                 ("NOTES_RATE_PER_MINUTE", args.notes_per_minute)) if v}
-    app = bare = None
+    if args.storm:
+        # Every stayer posts many notes: lift the per-person limits out of the way.
+        limits = {"NOTES_BURST": 100000, "NOTES_RATE_PER_MINUTE": 100000,
+                  "EVENTS_BURST": 100000, "EVENTS_RATE_PER_MINUTE": 100000, **limits}
+    apps, bares = [], []
     watcher_names = ["board"] if args.no_console else ["board", "console"]
     with tempfile.TemporaryDirectory(prefix="kahvila-load-") as workdir:
-        if args.mode in ("app", "both"):
-            app, watcher_names = run_app(args, workdir, limits)
-            print_target("app", app)
-        if args.mode in ("bare", "both"):
-            bare = run_bare(args, workdir, watcher_names)
-            print_target("bare", bare)
-    line = summary(args, app, bare, limits)
+        for round_no in range(max(1, args.repeat)):
+            # Interleaved, so that a noisy minute on the machine hurts both alike.
+            if args.mode in ("app", "both"):
+                app, watcher_names = run_app(args, Path(workdir) / f"app-{round_no}", limits,
+                                             args.profile if round_no == 0 else None)
+                apps.append(app)
+                print_storm(app) if args.storm else print_target("app", app)
+            if args.mode in ("bare", "both"):
+                bare = run_bare(args, Path(workdir) / f"bare-{round_no}", watcher_names)
+                bares.append(bare)
+                print_target("bare", bare)
+    if args.storm:
+        line = {"clients": args.clients, "tables": args.tables, "rate": args.rate,
+                "seconds": args.seconds, "storm_window": args.storm_window, **apps[-1]}
+        line["targets"] = {"storm_all_synced_within_10s": (apps[-1]["all_synced_s"] or 99) <= 10
+                           and apps[-1]["came_back"] == apps[-1]["droppers"],
+                           "zero_lost": apps[-1]["lost"] == 0,
+                           "zero_duplicated": apps[-1]["duplicated"] == 0}
+    else:
+        line = summary(args, apps[-1] if apps else None, bares[-1] if bares else None, limits)
+        if args.repeat > 1:
+            line.update(medians(apps, bares))
+            print("medians over {} runs: app p95/p99 {}/{} ms, bare {}/{} ms, ratio {}/{}; "
+                  "others_cpu_pct app {} bare {}".format(
+                      args.repeat, line["median_p95_ms"], line["median_p99_ms"],
+                      line["bare_median_p95_ms"], line["bare_median_p99_ms"],
+                      line.get("ratio_p95_ms"), line.get("ratio_p99_ms"),
+                      line["median_others_cpu_pct"], line["bare_median_others_cpu_pct"]))
     if "targets" in line:
         print("targets: " + ", ".join(f"{k} {'met' if v else 'MISSED'}"
                                       for k, v in line["targets"].items()))

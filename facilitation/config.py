@@ -15,6 +15,12 @@ def _env_int(name, default):
     return int(value) if value else default
 
 
+def _env_float(name, default):
+    """Read a number setting, falling back to the default when unset."""
+    value = os.environ.get(name, "").strip()
+    return float(value) if value else default
+
+
 def _env_list(name):
     """Read a comma-separated setting as a list (empty when unset)."""
     return [part.strip() for part in os.environ.get(name, "").split(",") if part.strip()]
@@ -39,6 +45,12 @@ class Config:
     # A note is short; nothing a client sends needs more than this.
     MAX_HTTP_BUFFER_SIZE = _env_int("MAX_HTTP_BUFFER_SIZE", 64 * 1024)
     NOTE_MAX_LENGTH = _env_int("NOTE_MAX_LENGTH", 280)
+    # Presence: each process writes its connection counts and heartbeat this often,
+    # and a process silent for the timeout is taken for dead (its phones go offline).
+    PRESENCE_FLUSH_SECONDS = _env_float("PRESENCE_FLUSH_SECONDS", 1.0)
+    PRESENCE_TIMEOUT_SECONDS = _env_float("PRESENCE_TIMEOUT_SECONDS", 15.0)
+    # This process's name in the presence table; the server sets host:port.
+    PRESENCE_PROCESS_ID = os.environ.get("PRESENCE_PROCESS_ID") or None
     # Rate limits per person: a burst (an outbox resending after a reconnect),
     # then a steady rate. Far above what a person types; they stop a runaway script.
     NOTES_RATE_PER_MINUTE = _env_int("NOTES_RATE_PER_MINUTE", 30)

@@ -12,7 +12,9 @@ class Base(DeclarativeBase):
     """Declarative base shared by every model."""
 
 
-db = SQLAlchemy(model_class=Base)
+# Objects keep their values after a commit: the ack and the broadcast are built from
+# what was just written, without reading every row back (one SELECT each otherwise).
+db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 migrate = Migrate()
 socketio = SocketIO()
 babel = Babel()

@@ -90,7 +90,8 @@ class CafeTable(db.Model):
     crystallisation: Mapped[str] = mapped_column(Text, default="")
 
     workshop: Mapped[Workshop] = relationship(back_populates="tables")
-    topic: Mapped[Topic | None] = relationship()
+    # Joined: every view of a table shows its topic, so loading tables is one query.
+    topic: Mapped[Topic | None] = relationship(lazy="joined")
 
 
 class Participant(db.Model):
@@ -110,8 +111,6 @@ class Participant(db.Model):
     email_consent: Mapped[bool] = mapped_column(default=False)
     # A separate consent: name, organisation and email in the networking contact list.
     contact_consent: Mapped[bool] = mapped_column(default=False)
-    # Open Socket.IO connections; presence is "at least one".
-    connections: Mapped[int] = mapped_column(default=0)
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
     removed_at: Mapped[datetime | None]
 
@@ -268,3 +267,27 @@ class Event(db.Model):
     table_id: Mapped[int | None]
     payload: Mapped[dict] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PresenceProcess(db.Model):
+    """A server process that counts connections, with its latest heartbeat."""
+
+    __tablename__ = "presence_process"
+    # host:port of the process: a restart on the same port clears its own rows.
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    # Seconds since the epoch (time.time()): no time zones to get wrong across databases.
+    heartbeat: Mapped[float]
+
+
+class Presence(db.Model):
+    """How many sockets one process holds open for one participant (rows only above 0).
+
+    No foreign key to the participant: deleting a workshop need not know of
+    presence, and a row of a deleted participant lists nobody.
+    """
+
+    __table_args__ = (Index("ix_presence_workshop", "workshop_id"),)
+    process_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    participant_id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int]
+    connections: Mapped[int]

@@ -4,8 +4,10 @@ import socket
 
 from flask_migrate import upgrade
 
+from .collector import tune_collector
+from .extensions import socketio
 from .mail.worker import start_mail_worker
-from .services.participants import reset_presence
+from .realtime.presence import start_presence
 
 
 def open_listener(host, port, backlog=2048):
@@ -32,10 +34,19 @@ def open_listener(host, port, backlog=2048):
     return listener
 
 
-def prepare(app):
-    """Bring the database schema up to date, forget presence left by a previous run,
-    and start sending the mail that is due (including mail a stopped run left)."""
+def prepare(app, listener=None):
+    """Bring the database schema up to date, start counting presence, start
+    sending the mail that is due (including mail a stopped run left), and tune
+    the garbage collector for long-lived connections.
+
+    Presence is kept per process, named host:port of the listener: a restart
+    on the same port clears only the rows its previous run left, never those
+    of another process serving the same database.
+    """
     with app.app_context():
         upgrade()
-        reset_presence()
+    if listener is not None and not app.config.get("PRESENCE_PROCESS_ID"):
+        app.config["PRESENCE_PROCESS_ID"] = f"{socket.gethostname()}:{listener.getsockname()[1]}"
+    start_presence(app)
     start_mail_worker(app)
+    tune_collector(socketio)

@@ -188,14 +188,14 @@ class LiveServer:
         self.log = open(self.instance.parent / f"server-{self.port}.log", "ab")
         self.process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=self.env,
                                         stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 90  # a machine busy with other suites starts slowly
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited with {self.process.returncode}: {self.read_log()}")
             try:
                 requests.get(self.url + "/", timeout=1)
                 return self
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # not up yet, or a busy machine
                 time.sleep(0.1)
         raise RuntimeError("server did not start: " + self.read_log())
 

@@ -11,6 +11,7 @@ from ..services import events, participants, snapshots
 from ..services.workshops import owned_workshop, workshop_by_code
 from .guard import event_handler
 from .limits import limiter
+from .presence import online_ids, tracker
 from .rooms import board_room, console_room, participant_room, table_room, workshop_room
 
 log = logging.getLogger(__name__)
@@ -37,8 +38,7 @@ def on_connect(auth=None):
     session.update(identity)
     for room in rooms:
         join_room(room)
-    if identity["role"] == "participant":
-        participants.set_presence(participants.active_participant(identity["participant_id"]), +1)
+    tracker().opened(request.sid, identity)  # presence: in memory, flushed every second
 
 
 def _authenticate(auth):
@@ -72,11 +72,7 @@ def _authenticate(auth):
 def on_disconnect(*_reason):
     """Any client leaving: a participant's presence is updated on the console."""
     limiter().forget(("events", ("socket", request.sid)))
-    if session.get("role") == "participant":
-        try:
-            participants.set_presence(participants.active_participant(session["participant_id"]), -1)
-        except DomainError:
-            db.session.rollback()
+    tracker().disconnected(request.sid)
 
 
 @socketio.on("sync")
@@ -100,6 +96,7 @@ def on_sync(actor, data):
         # Start a little early: broadcasts of concurrent writers may have
         # reached the client out of order, and replaying in order is harmless.
         since = max(0, last_seq - REPLAY_OVERLAP)
+        tracker().told(request.sid, None)  # a console is sent presence again at the next tick
         return {"seq": seq, "events": events.events_since(workshop_id, since, **_visible(actor))}
     return {"seq": seq, "snapshot": _snapshot(actor)}
 
@@ -139,7 +136,9 @@ def _snapshot(actor):
         return snapshots.participant_view(actor)
     if role == "board":
         return snapshots.board_view(actor)
-    return snapshots.console_view(actor)
+    online = online_ids(actor.id)
+    tracker().told(request.sid, online)
+    return snapshots.console_view(actor, online)
 
 
 @socketio.on("*")

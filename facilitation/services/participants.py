@@ -1,8 +1,9 @@
-"""Participants: join with the code, resume by token, sit at a table, presence."""
+"""Participants: join with the code, resume by token, sit at a table."""
 import hashlib
 import secrets
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from ..config import ORGANISATION_TYPES
 from ..errors import DomainError
@@ -63,8 +64,12 @@ def participant_by_token(token):
 
 
 def active_participant(participant_id):
-    """Re-read a participant for each event: a removed one has no rights left."""
-    participant = db.session.get(Participant, participant_id)
+    """Re-read a participant for each event: a removed one has no rights left.
+
+    One query brings the workshop and the table with it: adding a note needs both.
+    """
+    participant = db.session.get(Participant, participant_id, options=(
+        joinedload(Participant.workshop), joinedload(Participant.table)))
     if participant is None or participant.removed_at is not None:
         raise DomainError("unauthorised")
     return participant
@@ -79,24 +84,3 @@ def choose_table(participant, table_id):
                           {"participant": participant_dict(participant)}, "console")
     events.commit_and_publish(event)
     return participant
-
-
-def set_presence(participant, delta):
-    """Count a socket opening (+1) or closing (-1); announce when presence flips."""
-    db.session.execute(update(Participant).where(Participant.id == participant.id)
-                       .values(connections=Participant.connections + delta))
-    db.session.flush()
-    db.session.refresh(participant)
-    online = participant.connections > 0
-    if online != (participant.connections - delta > 0):
-        event = events.record(participant.workshop_id, "presence:changed",
-                              {"participant_id": participant.id, "online": online}, "console")
-        events.commit_and_publish(event)
-    else:
-        db.session.commit()
-
-
-def reset_presence():
-    """Forget connection counts left by a previous server process."""
-    db.session.execute(update(Participant).values(connections=0))
-    db.session.commit()

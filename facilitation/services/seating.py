@@ -106,9 +106,11 @@ def _shift(tables, group):
 def take_seats(workshop):
     """At the start of a round, move everyone with a seat to it; in topics mode move topics."""
     seats = _seats(workshop, workshop.round_no)
+    tables = {t.id: t for t in workshop.tables}
     for person in _people(workshop):
         if person.id in seats:
-            person.table_id = seats[person.id]
+            # The relationship, not only the column: objects keep their values past the commit.
+            person.table = tables[seats[person.id]]
     if workshop.mode == "topics" and workshop.topics:
         order = topic_rotation(len(workshop.tables), len(workshop.topics), workshop.round_no)
         for table, topic_index in zip(workshop.tables, order[workshop.round_no - 1]):

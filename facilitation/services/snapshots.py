@@ -1,12 +1,13 @@
 """What each audience sees: plain dicts for acks, broadcasts and pages."""
 from datetime import datetime, timezone
 
+from flask import current_app
 from sqlalchemy import or_, select
 
 from .. import timer
 from ..extensions import db
 from ..models import Note, Participant, Seat, Workshop
-from . import votes
+from . import presence, votes
 from .theme_reads import ballot_themes, themes_of
 
 
@@ -51,12 +52,12 @@ def phase_dict(workshop, moment=None):
             "message": workshop.message}
 
 
-def participant_dict(participant):
-    """A participant as the console sees them."""
+def participant_dict(participant, online=False):
+    """A participant as the console sees them; `online` comes from presence."""
     return {"id": participant.id, "name": participant.display_name,
             "organisation": participant.organisation,
             "organisation_type": participant.organisation_type, "remote": participant.remote,
-            "table_id": participant.table_id, "online": participant.connections > 0}
+            "table_id": participant.table_id, "online": online}
 
 
 def workshop_dict(workshop):
@@ -135,8 +136,15 @@ def board_view(workshop):
             **_ballot_totals(workshop)}
 
 
-def console_view(workshop):
-    """The facilitator's console: everything, hidden notes and people included."""
+def console_view(workshop, online=None):
+    """The facilitator's console: everything, hidden notes and people included.
+
+    `online` is the set of participant ids connected now (realtime/presence.py
+    knows this process's own); without it, the live processes' flushed rows.
+    """
+    if online is None:
+        online = presence.online_ids(
+            workshop.id, current_app.config["PRESENCE_TIMEOUT_SECONDS"])
     people = db.session.scalars(select(Participant).where(
         Participant.workshop_id == workshop.id, Participant.removed_at.is_(None))
         .order_by(Participant.id))
@@ -144,7 +152,7 @@ def console_view(workshop):
         Seat.workshop_id == workshop.id, Seat.round_no == workshop.round_no + 1)).all())
     return {"workshop": workshop_dict(workshop), "phase": phase_dict(workshop),
             "tables": [table_dict(t) for t in workshop.tables],
-            "participants": [participant_dict(p) for p in people],
+            "participants": [participant_dict(p, p.id in online) for p in people],
             "next_seats": {str(k): v for k, v in next_seats.items()}
             if workshop.state == "break" else {},
             "notes": visible_notes(workshop.id, include_hidden=True, include_concealed=True),

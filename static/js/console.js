@@ -251,6 +251,12 @@ $("message-clear").addEventListener("click", () => {
   command("message:send", { text: "" });
 });
 
+/** A participant as an event describes them, with the presence this console already knows. */
+function keepPerson(participant) {
+  people.set(participant.id, { ...participant, online: people.get(participant.id)?.online ?? false });
+  renderPeople();
+}
+
 live = connectLive({
   auth: () => ({ role: "console", workshop_id: Number(app.dataset.workshopId), lang: app.dataset.lang }),
   onStatus: (state) => showStatus($("status"), state),
@@ -271,11 +277,13 @@ live = connectLive({
       if (target_type === "note" && element) element.querySelector(".dots").replaceWith(dotBadge(target_id));
     },
     "participant:removed": ({ participant_id }) => { people.delete(participant_id); renderPeople(); },
-    "participant:joined": ({ participant }) => { people.set(participant.id, participant); renderPeople(); },
-    "participant:moved": ({ participant }) => { people.set(participant.id, participant); renderPeople(); },
-    "presence:changed": ({ participant_id, online }) => {
-      const p = people.get(participant_id);
-      if (p) { p.online = online; renderPeople(); }
+    // Presence comes from the snapshot and presence:changed only; a recorded event keeps it.
+    "participant:joined": ({ participant }) => keepPerson(participant),
+    "participant:moved": ({ participant }) => keepPerson(participant),
+    "presence:changed": ({ online }) => {
+      const ids = new Set(online);
+      for (const p of people.values()) p.online = ids.has(p.id);
+      renderPeople();
     },
     // Seats change with the phase: a fresh snapshot has them, and where people sit now.
     "phase:changed": ({ phase: next }) => { renderPhase(next); live.resync(); },

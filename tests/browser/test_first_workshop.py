@@ -60,9 +60,13 @@ def test_a_note_from_a_phone_appears_on_the_board(live_server, new_context):
         re.compile("Opinnollistaminen näkyväksi todistuksiin"))
     expect(laptop.locator("#tables .note")).to_contain_text(["Opinnollistaminen näkyväksi"])
     expect(laptop.locator("#participants")).to_contain_text("Maija")
+    maija = laptop.locator("#participants li", has_text="Maija")
+    expect(maija).to_have_class("online")  # told by the console's presence:changed
     screenshot(phone, "phone-table")
     screenshot(projector, "board")
     screenshot(laptop, "console")
+    phone.close()
+    expect(maija).to_have_class("away")
 
 
 def test_a_too_long_note_shows_an_error_and_keeps_the_text(live_server, new_context):

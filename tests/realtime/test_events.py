@@ -5,6 +5,7 @@ import pytest
 
 from facilitation.extensions import db, socketio
 from facilitation.models import Note, Participant
+from facilitation.realtime import presence
 from tests.conftest import board, console, join, make_workshop, phone, received
 
 
@@ -38,6 +39,7 @@ def test_the_console_sees_notes_and_presence_of_its_workshop_only(app, client, s
     phone(app, stranger).emit("note:add", {"client_id": "x", "text": "Toisen työpajan lappu"})
     maija = phone(app, token)
     ack(maija, "note:add", {"client_id": "n-1", "text": "Oma lappu"})
+    presence.tick(app)  # what the background task does every second
     messages = desk.get_received()
     names = [m["name"] for m in messages]
     assert "participant:joined" in names and "presence:changed" in names
@@ -219,10 +221,11 @@ def test_sync_gives_each_audience_its_snapshot_and_the_sequence_number(app, sign
 
 
 def test_presence_follows_the_phones_connection(app, signed_in, workshop):
-    _, token = join(app, workshop, "Maija")
+    maija_id, token = join(app, workshop, "Maija")
     desk = console(app, signed_in, workshop)
     maija = phone(app, token)
-    desk.get_received()
+    presence.tick(app)
+    assert [c["online"] for c in received(desk, "presence:changed")] == [[maija_id]]
     maija.disconnect()
-    changes = received(desk, "presence:changed")
-    assert [c["online"] for c in changes] == [False]
+    presence.tick(app)
+    assert [c["online"] for c in received(desk, "presence:changed")] == [[]]
