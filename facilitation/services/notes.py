@@ -9,6 +9,7 @@ from ..errors import DomainError
 from ..extensions import db
 from ..models import Note
 from . import events
+from .rights import note_of
 from .snapshots import note_dict
 from .text import clean_text, optional_text
 
@@ -89,17 +90,6 @@ def _by_client_id(participant_id, client_id):
     """The participant's note with this client id, if stored already."""
     return db.session.scalar(select(Note).where(
         Note.participant_id == participant_id, Note.client_id == client_id))
-
-
-def note_of(workshop_id, note_id, author=None):
-    """A note of the workshop (and of this author when given), or DomainError."""
-    note = db.session.get(Note, note_id) if isinstance(note_id, int) and not isinstance(
-        note_id, bool) else None
-    if note is None or note.workshop_id != workshop_id:
-        raise DomainError("not_found")
-    if author is not None and note.participant_id != author.id:
-        raise DomainError("forbidden")
-    return note
 
 
 def edit_note(note, text, fields):

@@ -3,6 +3,7 @@ from ..errors import DomainError
 from ..extensions import db
 from ..models import Participant
 from . import events
+from .rights import hosted_table
 from .snapshots import table_dict
 from .text import clean_text
 from .workshops import table_of
@@ -38,10 +39,7 @@ def crystallise(table, text):
 
 def crystallise_as_host(participant, text):
     """The host writes the crystallisation of the table they host."""
-    table = participant.table
-    if table is None or table.host_id != participant.id:
-        raise DomainError("forbidden")
-    return crystallise(table, text)
+    return crystallise(hosted_table(participant), text)
 
 
 def _announce(table, *others):

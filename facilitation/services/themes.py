@@ -1,7 +1,7 @@
 """Themes: notes grouped by hand or suggested by condensing, with their mention counts.
 
 A theme belongs to a topic; a table's host makes themes of their own table
-(Theme.table_id), the facilitator any theme of the workshop (see theme_rights).
+(Theme.table_id), the facilitator any theme of the workshop (see rights).
 A note is in one theme at most, and a theme's count is the number of its visible notes.
 Every change is recorded as `theme:changed` or `theme:deleted`, committed, then announced.
 """
@@ -12,11 +12,11 @@ from ..errors import DomainError
 from ..extensions import db
 from ..models import Note, Theme, ThemeNote
 from . import events
+from .actors import Actor
+from .rights import (LABEL_MAX, a_label, check_fit, current_themes, editable_theme,
+                     movable_notes, placement, scope, some_ids, table_for_suggestions, topic_of)
 from .snapshots import topic_dict, visible_notes, workshop_dict
 from .theme_reads import live as _live, note_ids_of, theme_dict, themes_of
-from .theme_rights import (LABEL_MAX, a_label, check_fit, current_themes, editable_theme,
-                           movable_notes, placement, scope, some_ids, table_for_suggestions,
-                           topic_of)
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -31,7 +31,7 @@ def themes_view(workshop):
 
 def host_themes_view(participant):
     """A host's themes page: their table's current topic, its notes there and its themes."""
-    workshop, table = scope(participant)
+    workshop, table = scope(Actor.for_participant(participant))
     seq = events.current_seq(workshop.id)
     # Hidden until reveal means hidden from the host too, but for their own notes.
     notes = visible_notes(workshop.id, table_id=table.id, topic_id=table.topic_id,

@@ -4,8 +4,9 @@ from sqlalchemy.exc import IntegrityError
 
 from ..errors import DomainError
 from ..extensions import db
-from ..models import Ballot, Note, Theme, Vote
+from ..models import Ballot, Vote
 from . import events
+from .rights import check_vote_target
 from .workshops import table_of
 
 SCOPES = ("notes", "table", "themes")
@@ -78,33 +79,12 @@ def my_votes(ballot, participant_id):
     return {f"{t}:{i}": n for t, i, n in rows}
 
 
-def _check_target(ballot, target_type, target_id):
-    """The target must exist, be visible, and lie inside the ballot's scope."""
-    if not isinstance(target_id, int) or isinstance(target_id, bool):
-        raise DomainError("bad_payload")
-    if ballot.scope in ("notes", "table") and target_type == "note":
-        note = db.session.get(Note, target_id)
-        if note is None or note.workshop_id != ballot.workshop_id or note.hidden \
-                or note.deleted_at or note.concealed:
-            raise DomainError("not_found")
-        if ballot.scope == "table" and note.table_id != ballot.scope_id:
-            raise DomainError("not_in_vote")
-    elif ballot.scope == "themes" and target_type == "theme":
-        theme = db.session.get(Theme, target_id)
-        if theme is None or theme.workshop_id != ballot.workshop_id:
-            raise DomainError("not_found")
-        if ballot.scope_id is not None and theme.topic_id != ballot.scope_id:
-            raise DomainError("not_in_vote")
-    else:
-        raise DomainError("not_in_vote")
-
-
 def add_dot(participant, target_type, target_id):
     """Place one of the participant's dots (several may go on one item)."""
     ballot = open_ballot_of(participant.workshop_id)
     if ballot is None:
         raise DomainError("no_ballot")
-    _check_target(ballot, target_type, target_id)
+    check_vote_target(ballot, target_type, target_id)
     used = set(db.session.scalars(select(Vote.slot).where(
         Vote.ballot_id == ballot.id, Vote.participant_id == participant.id)))
     free = sorted(set(range(1, ballot.dots + 1)) - used)
