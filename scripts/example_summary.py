@@ -35,6 +35,7 @@ from facilitation.models import Note, Participant, ThemeNote  # noqa: E402
 from facilitation.plans import load_plan  # noqa: E402
 from facilitation.services import (accounts, consent, feedback, notes, participants,  # noqa: E402
                                    plan_io, rounds, summaries, tables, themes, votes)
+from facilitation.services.actors import Actor  # noqa: E402
 
 PLAN = ROOT / "sessions" / "hankekahvi-kainuu.md"
 OUTPUT = ROOT / "docs" / "example-summary.md"
@@ -332,8 +333,8 @@ def _post_actions(workshop):
 
 def _accept_suggested_themes(workshop):
     """Condense the notes into suggested themes (the console's button) and accept them all."""
-    for theme in themes.suggest_themes(workshop):
-        themes.accept_theme(workshop, theme.id)
+    for theme in themes.suggest_themes(Actor.for_console(workshop)):
+        themes.accept_theme(Actor.for_console(workshop), theme.id)
 
 
 def _review_themes(workshop):
@@ -342,7 +343,7 @@ def _review_themes(workshop):
     for text, label in LABELS.items():
         theme_id = _theme_id(workshop, text)
         if theme_id is not None:  # condensing may have left that note on its own
-            themes.rename_theme(workshop, theme_id, label)
+            themes.rename_theme(Actor.for_console(workshop), theme_id, label)
 
 
 def _move_misplaced_notes(workshop):
@@ -350,12 +351,12 @@ def _move_misplaced_notes(workshop):
     for text, beside in MOVES:
         note_id, target = _note_id(workshop, text), _theme_id(workshop, beside)
         if target is not None:
-            themes.assign_notes(workshop, target, [note_id])
+            themes.assign_notes(Actor.for_console(workshop), target, [note_id])
         elif beside is None:
-            themes.unassign_notes(workshop, [note_id])
+            themes.unassign_notes(Actor.for_console(workshop), [note_id])
     for theme in themes.themes_of(workshop.id):
         if not theme["count"]:
-            themes.delete_theme(workshop, theme["id"])
+            themes.delete_theme(Actor.for_console(workshop), theme["id"])
 
 
 def _note_id(workshop, text):

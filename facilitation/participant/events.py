@@ -2,22 +2,21 @@
 from flask_socketio import join_room, leave_room
 
 from ..extensions import socketio
-from ..models import Participant
 from ..realtime.guard import event_handler, require_int
 from ..realtime.limits import check_rate
 from ..realtime.rooms import table_room
-from ..services import notes, participants, snapshots, tables, votes
-from ..services.workshops import table_of
+from ..services import notes, participants, rights, snapshots, tables, votes
 
 
 @socketio.on("note:add")
 @event_handler("participant")
-def on_note_add(participant, data):
+def on_note_add(actor, data):
     """Participant posts a note at their table.
 
     Broadcast `note:added` to the table, the board and the console; ack
     `{note, duplicate}` (a repeated client id is stored once and acked again).
     """
+    participant = actor.participant
     check_rate("notes", participant.id)
     note, created = notes.add_note(participant, data.get("client_id"), data.get("text"),
                                    notes.note_fields(data))
@@ -26,11 +25,12 @@ def on_note_add(participant, data):
 
 @socketio.on("table:choose")
 @event_handler("participant")
-def on_table_choose(participant, data):
+def on_table_choose(actor, data):
     """Participant sits at another table; the console gets `participant:moved`.
 
     Ack `{snapshot}`: the phone's new view with the new table's notes.
     """
+    participant = actor.participant
     old_table_id = participant.table_id
     participants.choose_table(participant, require_int(data, "table_id"))
     if old_table_id:
@@ -46,18 +46,14 @@ def on_table_crystallise(actor, data):
 
     Broadcast `table:updated {table}` to the table, board and console; ack `{table}`.
     """
-    if isinstance(actor, Participant):
-        table = tables.crystallise_as_host(actor, data.get("text"))
-    else:
-        table = tables.crystallise(table_of(actor.id, require_int(data, "table_id")), data.get("text"))
+    table = tables.crystallise(rights.crystallisable_table(actor, data.get("table_id")),
+                               data.get("text"))
     return {"table": snapshots.table_dict(table)}
 
 
 def _own_note(actor, data):
     """The note a participant wrote, or any note of the console's workshop."""
-    if isinstance(actor, Participant):
-        return notes.note_of(actor.workshop_id, require_int(data, "note_id"), author=actor)
-    return notes.note_of(actor.id, require_int(data, "note_id"))
+    return rights.editable_note(actor, require_int(data, "note_id"))
 
 
 @socketio.on("note:edit")
@@ -92,17 +88,17 @@ def on_note_restore(actor, data):
 
 @socketio.on("vote:add")
 @event_handler("participant")
-def on_vote_add(participant, data):
+def on_vote_add(actor, data):
     """Participant places a dot on a note or theme of the open vote.
 
     Broadcast `votes:changed` (the item's total) to the board and console; ack
     `{ballot, mine, dots_left}` — only the voter learns their own dots.
     """
-    return votes.add_dot(participant, data.get("target_type"), data.get("target_id"))
+    return votes.add_dot(actor.participant, data.get("target_type"), data.get("target_id"))
 
 
 @socketio.on("vote:remove")
 @event_handler("participant")
-def on_vote_remove(participant, data):
+def on_vote_remove(actor, data):
     """Participant takes back a dot; broadcast `votes:changed`; ack `{ballot, mine, dots_left}`."""
-    return votes.remove_dot(participant, data.get("target_type"), data.get("target_id"))
+    return votes.remove_dot(actor.participant, data.get("target_type"), data.get("target_id"))

@@ -12,7 +12,7 @@ from ..services.workshops import owned_workshop, workshop_by_code
 from .guard import event_handler
 from .limits import limiter
 from .presence import online_ids, tracker
-from .rooms import board_room, console_room, participant_room, table_room, workshop_room
+from .rooms import rooms_of, table_room, visible
 
 log = logging.getLogger(__name__)
 
@@ -48,23 +48,18 @@ def _authenticate(auth):
         person = participants.participant_by_token(auth.get("token"))
         if person is None:
             raise DomainError("unauthorised")
-        rooms = [workshop_room(person.workshop_id),
-                 participant_room(person.workshop_id, person.id)]
-        if person.table_id:
-            rooms.append(table_room(person.workshop_id, person.table_id))
-        return ({"role": role, "participant_id": person.id,
-                 "workshop_id": person.workshop_id}, rooms)
+        return ({"role": role, "participant_id": person.id, "workshop_id": person.workshop_id},
+                rooms_of(role, person.workshop_id, person.id, person.table_id))
     if role == "board":
         workshop = workshop_by_code(auth.get("code"))
         if auth.get("key") != workshop.board_key:
             raise DomainError("forbidden")
-        return ({"role": role, "workshop_id": workshop.id},
-                [workshop_room(workshop.id), board_room(workshop.id)])
+        return ({"role": role, "workshop_id": workshop.id}, rooms_of(role, workshop.id))
     if role == "console" and current_user.is_authenticated:
         workshop_id = auth.get("workshop_id")
         workshop = owned_workshop(current_user.id, workshop_id if isinstance(workshop_id, int) else -1)
         return ({"role": role, "workshop_id": workshop.id, "facilitator_id": current_user.id},
-                [workshop_room(workshop.id), console_room(workshop.id)])
+                rooms_of(role, workshop.id))
     raise DomainError("unauthorised")
 
 
@@ -86,9 +81,9 @@ def on_sync(actor, data):
     last_seq = data.get("last_seq", 0)
     if not isinstance(last_seq, int) or isinstance(last_seq, bool) or last_seq < 0:
         raise DomainError("bad_payload")
-    workshop_id = session["workshop_id"]
-    if session["role"] == "participant":
-        _follow_table(actor)
+    workshop_id = actor.workshop.id
+    if actor.role == "participant":
+        _follow_table(actor.participant)
     # Read the counter first: anything newer arrives as a broadcast and is
     # applied idempotently by the client.
     seq = events.current_seq(workshop_id)
@@ -118,27 +113,25 @@ def _follow_table(participant):
 
 
 def _visible(actor):
-    """Which recorded events this socket may be replayed."""
-    role = session["role"]
-    if role == "participant":
-        if actor.table_id is None:
-            return {"audiences": ("all",)}
-        return {"audiences": ("all", "table"), "table_id": actor.table_id}
-    if role == "board":
-        return {"audiences": ("all", "table", "screens")}
-    return {"audiences": ("all", "table", "screens", "console")}
+    """Which recorded events this socket may be replayed: what its role sees (rooms.AUDIENCES)."""
+    return visible(actor.role, actor.participant.table_id if actor.participant else None)
+
+
+# The full view of each role: what the role's audiences (rooms.AUDIENCES) would have told it.
+VIEWS = {
+    "participant": lambda actor: snapshots.participant_view(actor.participant),
+    "board": lambda actor: snapshots.board_view(actor.workshop),
+    "console": lambda actor: snapshots.console_view(actor.workshop),
+}
 
 
 def _snapshot(actor):
-    """The full view of this socket's audience."""
-    role = session["role"]
-    if role == "participant":
-        return snapshots.participant_view(actor)
-    if role == "board":
-        return snapshots.board_view(actor)
-    online = online_ids(actor.id)
-    tracker().told(request.sid, online)
-    return snapshots.console_view(actor, online)
+    """The full view of this socket's role; a console's with who is online now."""
+    if actor.role == "console":
+        online = online_ids(actor.workshop.id)
+        tracker().told(request.sid, online)
+        return snapshots.console_view(actor.workshop, online)
+    return VIEWS[actor.role](actor)
 
 
 @socketio.on("*")

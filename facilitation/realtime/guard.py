@@ -6,13 +6,14 @@ from flask import request, session
 from ..errors import DomainError, error_body
 from ..extensions import db
 from ..models import Workshop
+from ..services.actors import Actor
 from ..services.participants import active_participant
 from ..services.workshops import owned_workshop
 from .limits import check_rate
 
 
 def load_actor(role):
-    """Re-check the speaker against the database on every event.
+    """Re-check the speaker against the database on every event; return their Actor.
 
     The socket keeps the session it had at connect time, so a removed
     participant must be caught here, not trusted from the session.
@@ -21,12 +22,15 @@ def load_actor(role):
     if roles is not None and session.get("role") not in roles:
         raise DomainError("forbidden" if session.get("role") else "unauthorised")
     if session.get("role") == "participant":
-        return active_participant(session["participant_id"])
+        return Actor.for_participant(active_participant(session["participant_id"]))
     if session.get("role") == "console":
-        return owned_workshop(session["facilitator_id"], session["workshop_id"])
-    if session.get("role") == "board":
-        return db.session.get(Workshop, session["workshop_id"])
-    raise DomainError("unauthorised")
+        return Actor.for_console(owned_workshop(session["facilitator_id"], session["workshop_id"]),
+                                 session["facilitator_id"])
+    workshop = db.session.get(Workshop, session["workshop_id"]) \
+        if session.get("role") == "board" else None
+    if workshop is None:
+        raise DomainError("unauthorised")
+    return Actor.for_board(workshop)
 
 
 def _rate_key():
@@ -38,6 +42,8 @@ def _rate_key():
 
 def event_handler(role=None):
     """Decorate a handler `fn(actor, data) -> dict` so that it always acknowledges.
+
+    `actor` is the speaker's `Actor` (role, workshop, participant), re-read for this event.
 
     The ack is `{ok: true, ...fn's dict}`, or `{ok: false, error: {code, message}}`
     for a refused request; nothing is dropped silently.

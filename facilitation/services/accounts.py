@@ -1,4 +1,6 @@
 """Facilitator accounts: the first-run account, sign-in and the CLI."""
+from __future__ import annotations
+
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -9,12 +11,12 @@ from ..models import Facilitator
 MIN_PASSWORD_LENGTH = 10
 
 
-def facilitator_count():
+def facilitator_count() -> int:
     """How many facilitator accounts exist (zero means first run)."""
     return db.session.scalar(select(func.count(Facilitator.id)))
 
 
-def create_facilitator(email, password):
+def create_facilitator(email: str, password: str) -> Facilitator:
     """Create an account with a hashed password."""
     email = (email or "").strip().lower()
     if "@" not in email or len(email) > 254:
@@ -29,7 +31,7 @@ def create_facilitator(email, password):
     return facilitator
 
 
-def authenticate(email, password):
+def authenticate(email: str | None, password: str | None) -> Facilitator | None:
     """The facilitator with this email and password, or None."""
     facilitator = db.session.scalar(
         select(Facilitator).where(Facilitator.email == (email or "").strip().lower()))

@@ -1,6 +1,9 @@
 """A participant's own data: email and its consents, withdrawal and erasure."""
+from __future__ import annotations
+
 import re
 import secrets
+from typing import Any
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -8,7 +11,7 @@ from sqlalchemy import select
 
 from ..errors import DomainError
 from ..extensions import db
-from ..models import Event, Feedback, Mail, Participant, utcnow
+from ..models import Event, Feedback, Mail, Participant, Workshop, utcnow
 from .participants import hash_token, participant_by_token
 
 EMAIL_MAX = 254
@@ -17,7 +20,7 @@ _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _EMAIL = re.compile(rf"^(?P<local>{_LOCAL})@(?P<domain>{_LABEL}(?:\.{_LABEL})+)$")
 
 
-def clean_email(value):
+def clean_email(value: Any) -> str:
     """Return the address with its domain in lower case (IDNA for ä, ö, å), or raise."""
     if not isinstance(value, str):
         raise DomainError("email_invalid")
@@ -34,14 +37,14 @@ def clean_email(value):
     return address
 
 
-def my_details(participant):
+def my_details(participant: Participant) -> dict[str, Any]:
     """What the person's own page shows: name, organisation, email and consents."""
     return {"name": participant.display_name, "organisation": participant.organisation,
             "email": participant.email, "email_consent": participant.email_consent,
             "contact_consent": participant.contact_consent}
 
 
-def set_email(participant, email, consent):
+def set_email(participant: Participant, email: Any, consent: Any) -> dict[str, Any]:
     """Store the address with the consent to receive the summary, or withdraw it.
 
     Without a ticked box no address is stored; withdrawing deletes the address
@@ -61,7 +64,7 @@ def set_email(participant, email, consent):
     return my_details(participant)
 
 
-def set_contact(participant, consent):
+def set_contact(participant: Participant, consent: Any) -> dict[str, Any]:
     """Give or withdraw the consent to appear in the networking contact list."""
     if not isinstance(consent, bool):
         raise DomainError("bad_payload")
@@ -89,12 +92,12 @@ def _forget_mail_to(participant):
             mail.recipient = blank_recipient(mail.id)
 
 
-def blank_recipient(mail_id):
+def blank_recipient(mail_id: int) -> str:
     """What replaces a deleted address in the mail log: unique per row, not an address."""
     return f"deleted:{mail_id}"
 
 
-def erase(participant):
+def erase(participant: Participant) -> None:
     """Erase a person's data: a neutral name, nothing else; their notes stay, anonymous."""
     with force_locale(participant.workshop.language):
         placeholder = _("Anonymous participant")
@@ -125,7 +128,7 @@ def _scrub_events(participant, placeholder):
                 **person, "name": placeholder, "organisation": ""}}
 
 
-def participant_in(workshop, token):
+def participant_in(workshop: Workshop, token: Any) -> Participant:
     """The workshop's participant holding this token, or DomainError."""
     person = participant_by_token(token)
     if person is None or person.workshop_id != workshop.id:
@@ -133,7 +136,7 @@ def participant_in(workshop, token):
     return person
 
 
-def find_participant(participant_id):
+def find_participant(participant_id: int) -> Participant:
     """Any participant by id (for the command line), or DomainError."""
     person = db.session.get(Participant, participant_id)
     if person is None:

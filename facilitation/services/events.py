@@ -1,7 +1,7 @@
 """Number each change per workshop, commit it, then hand it to the publisher.
 
-Services know nothing of Socket.IO: the factory registers a publisher (the
-realtime layer's) and `commit_and_publish` gives it what was committed.
+Services know nothing of Socket.IO: the factory registers a publisher (the one
+that emits over Socket.IO) and `commit_and_publish` gives it what was committed.
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ class Broadcast:
 
 
 class Publisher(Protocol):
-    """Where committed changes go: the realtime layer, or a test's recorder."""
+    """Where committed changes go: out over Socket.IO, or into a test's recorder."""
 
     def publish(self, broadcasts: Sequence[Broadcast]) -> None:
         """Send committed events to their audiences."""

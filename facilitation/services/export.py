@@ -10,17 +10,21 @@ Dots are secret: voters become pseudonyms of this one export (`voter-1`, …) nu
 what they voted, not by who they are or when they voted, and votes carry no time. Feedback
 is linked to a participant only when they signed it, and anonymous feedback has no time and
 is ordered by its content, so that neither its time nor its place in the list points at a
-person. Mail jobs (recipient addresses) and the realtime event log are not part of a workshop.
+person. Mail jobs (recipient addresses) and the numbered event log are not part of a workshop.
 """
+from __future__ import annotations
+
 import csv
 import io
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import Ballot, Feedback, Note, Participant, Seat, Summary, Theme, ThemeNote, Vote
+from ..models import (Ballot, Feedback, Note, Participant, Seat, Summary, Theme, ThemeNote, Vote,
+                      Workshop)
 from .plan_io import plan_file_name
 
 FORMAT = "kahvila-workshop"
@@ -34,7 +38,7 @@ CSV_COLUMNS = ("table", "topic", "round", "kind", "text", "owner", "due", "creat
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def export_json(workshop):
+def export_json(workshop: Workshop) -> dict[str, Any]:
     """Return the whole workshop as a JSON-ready dict, with the export's own ids."""
     rows = _rows(workshop)
     ids = {kind: {row.id: n for n, row in enumerate(rows[kind], start=1)}
@@ -55,7 +59,7 @@ def export_json(workshop):
     }
 
 
-def export_csv(workshop):
+def export_csv(workshop: Workshop) -> str:
     """Return the workshop's notes as CSV, one a row: UTF-8 with BOM and CRLF, for Excel."""
     doc = export_json(workshop)
     tables = {t["id"]: t["name"] for t in doc["tables"]}
@@ -77,12 +81,12 @@ def export_csv(workshop):
     return "\ufeff" + out.getvalue()
 
 
-def file_name(workshop, extension):
+def file_name(workshop: Workshop, extension: str) -> str:
     """Return an ASCII file name for an export of the workshop, made from its title."""
     return f"{Path(plan_file_name(workshop)).stem}.{extension}"
 
 
-def is_anonymous_voter(participant):
+def is_anonymous_voter(participant: Participant) -> bool:
     """Whether a participant is the stand-in of an imported anonymous voter."""
     return participant.token_hash.startswith(ANONYMOUS_VOTER)
 

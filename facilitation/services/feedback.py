@@ -1,6 +1,9 @@
 """Feedback: one anonymous answer per person (1–4 and two texts), and its figures."""
+from __future__ import annotations
+
 import hashlib
 import hmac
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import select
@@ -8,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..errors import DomainError
 from ..extensions import db
-from ..models import Feedback, Participant
+from ..models import Feedback, Participant, Workshop
 from .text import clean_text
 
 RATINGS = (1, 2, 3, 4)  # heikko, tyydyttävä, hyvä, kiitettävä
@@ -18,13 +21,14 @@ TEXT_MAX = 1000
 OPEN_STATES = ("harvest", "feedback", "closed")
 
 
-def respondent_key(participant_id):
+def respondent_key(participant_id: int) -> str:
     """A keyed hash of the participant: one answer each, without storing who."""
     key = current_app.config["SECRET_KEY"].encode()
     return hmac.new(key, f"feedback:{participant_id}".encode(), hashlib.sha256).hexdigest()
 
 
-def give_feedback(participant, rating, takeaway="", wishes="", signed=False):
+def give_feedback(participant: Participant, rating: Any, takeaway: Any = "", wishes: Any = "",
+                  signed: Any = False) -> Feedback:
     """Store the person's answer; a second answer replaces the first."""
     if participant.workshop.state not in OPEN_STATES:
         raise DomainError("feedback_not_open")
@@ -65,12 +69,12 @@ def _answer_of(workshop_id, respondent):
         Feedback.workshop_id == workshop_id, Feedback.respondent == respondent))
 
 
-def has_answered(participant):
+def has_answered(participant: Participant) -> bool:
     """Whether this person has given feedback already."""
     return _answer_of(participant.workshop_id, respondent_key(participant.id)) is not None
 
 
-def feedback_figures(workshop):
+def feedback_figures(workshop: Workshop) -> dict[str, Any]:
     """The count, mean, distribution 1–4 and the texts, as the summary wants them."""
     answers = db.session.scalars(select(Feedback).where(Feedback.workshop_id == workshop.id)
                                  .order_by(Feedback.created_at, Feedback.id)).all()
@@ -85,7 +89,7 @@ def feedback_figures(workshop):
             "wishes": [a.wishes for a in answers if a.wishes]}
 
 
-def signed_answers(workshop):
+def signed_answers(workshop: Workshop) -> list[dict[str, Any]]:
     """The answers people signed, with their names, for the facilitator."""
     rows = db.session.execute(
         select(Feedback, Participant.display_name)

@@ -5,10 +5,13 @@ Participants come back as records, with the hash of a token nobody holds: no one
 them again. Each anonymous voter becomes a stand-in participant (no name, already removed,
 never seated): the dots still count per person, and none is pinned on a real participant.
 """
+from __future__ import annotations
+
 import json
 import math
 import secrets
 from datetime import date, datetime, timezone
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
@@ -29,7 +32,7 @@ MAX_ROUND, MAX_DOTS = LIMITS["rounds"][1], 100
 LONG_TEXT = 1_000_000  # more than anything typed here: another server may allow more
 
 
-def import_bytes(facilitator_id, raw):
+def import_bytes(facilitator_id: int, raw: bytes) -> Workshop:
     """Import an uploaded export file (UTF-8 JSON); return the new workshop."""
     try:
         data = json.loads(raw.decode("utf-8-sig"))
@@ -38,7 +41,7 @@ def import_bytes(facilitator_id, raw):
     return import_json(facilitator_id, data)
 
 
-def import_json(facilitator_id, data):
+def import_json(facilitator_id: int, data: Any) -> Workshop:
     """Create a new workshop from an export dict, remapping every id; return it."""
     doc = _header(data)
     try:

@@ -1,4 +1,8 @@
 """The summary by email: who gets it, queueing it once, resending, progress."""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
 from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -7,18 +11,18 @@ from ..errors import DomainError
 from ..extensions import db
 from ..mail import composing
 from ..mail.worker import wake_mail_worker
-from ..models import Mail, Participant, Summary, utcnow
+from ..models import Mail, Participant, Summary, Workshop, utcnow
 
 STATUSES = ("pending", "sending", "sent", "failed")
 KIND = "summary"
 
 
-def summary_of(workshop):
+def summary_of(workshop: Workshop) -> Summary | None:
     """The workshop's summary row, or None when none has been written yet."""
     return db.session.scalar(select(Summary).where(Summary.workshop_id == workshop.id))
 
 
-def recipients(workshop):
+def recipients(workshop: Workshop) -> Sequence[Participant]:
     """The people who consented to the summary by email and gave an address."""
     return db.session.scalars(select(Participant).where(
         Participant.workshop_id == workshop.id, Participant.email_consent.is_(True),
@@ -26,12 +30,12 @@ def recipients(workshop):
         .order_by(Participant.id)).all()
 
 
-def new_message_id():
+def new_message_id() -> str:
     """A Message-ID for a new mail (or a mail asked for again)."""
     return composing.new_message_id(current_app.config["MAIL_FROM"])
 
 
-def queue_summary(workshop):
+def queue_summary(workshop: Workshop) -> int:
     """Add one mail per consenting person not queued yet; return how many were added.
 
     Pressing Send again adds only people who consented since: one row per
@@ -64,7 +68,7 @@ def queue_summary(workshop):
     return added
 
 
-def resend(workshop, mail_id):
+def resend(workshop: Workshop, mail_id: Any) -> Mail:
     """Try one recipient again from the start; a mail already sent gets a new Message-ID."""
     mail = db.session.get(Mail, mail_id)
     if mail is None or mail.workshop_id != workshop.id or "@" not in mail.recipient:
@@ -83,7 +87,7 @@ def resend(workshop, mail_id):
     return mail
 
 
-def mail_progress(workshop):
+def mail_progress(workshop: Workshop) -> dict[str, Any]:
     """Counts by status and every mail of the workshop, for the console."""
     counts = dict.fromkeys(STATUSES, 0)
     counts.update(db.session.execute(

@@ -1,13 +1,16 @@
 """Moderation: remove a participant, lock the board."""
+from __future__ import annotations
+
 from datetime import datetime, timezone
+from typing import Any
 
 from ..errors import DomainError
 from ..extensions import db
-from ..models import Participant
+from ..models import Participant, Workshop
 from . import events
 
 
-def remove_participant(workshop, participant_id):
+def remove_participant(workshop: Workshop, participant_id: Any) -> Participant:
     """Remove a participant: their token stops working and their sockets are closed."""
     person = db.session.get(Participant, participant_id) if isinstance(
         participant_id, int) and not isinstance(participant_id, bool) else None
@@ -27,7 +30,7 @@ def remove_participant(workshop, participant_id):
     return person
 
 
-def set_locked(workshop, locked):
+def set_locked(workshop: Workshop, locked: Any) -> Workshop:
     """Lock the board (no new notes) or open it again."""
     if not isinstance(locked, bool):
         raise DomainError("bad_payload")

@@ -1,5 +1,8 @@
 """Sticky notes: add once per client id, edit, delete with undo, hide, conceal until reveal."""
+from __future__ import annotations
+
 from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import select, update
@@ -7,8 +10,9 @@ from sqlalchemy.exc import IntegrityError
 
 from ..errors import DomainError
 from ..extensions import db
-from ..models import Note
+from ..models import Note, Participant, Workshop
 from . import events
+from .rights import note_of
 from .snapshots import note_dict
 from .text import clean_text, optional_text
 
@@ -19,7 +23,7 @@ OWNER_MAX = 120
 UNDO_WINDOW = timedelta(minutes=15)
 
 
-def note_fields(data):
+def note_fields(data: dict[str, Any]) -> dict[str, Any]:
     """The kind, owner and due date of a note from a payload, checked."""
     kind = data.get("kind", "note")
     if kind not in KINDS:
@@ -43,7 +47,8 @@ def _text(text):
     return clean_text(text, current_app.config["NOTE_MAX_LENGTH"], "note_empty", "note_too_long")
 
 
-def add_note(participant, client_id, text, fields=None):
+def add_note(participant: Participant, client_id: Any, text: Any,
+             fields: dict[str, Any] | None = None) -> tuple[Note, bool]:
     """Store a note at the participant's table and announce it; a repeat returns the first.
 
     Returns (note, created). The note and its event are committed before any
@@ -91,18 +96,7 @@ def _by_client_id(participant_id, client_id):
         Note.participant_id == participant_id, Note.client_id == client_id))
 
 
-def note_of(workshop_id, note_id, author=None):
-    """A note of the workshop (and of this author when given), or DomainError."""
-    note = db.session.get(Note, note_id) if isinstance(note_id, int) and not isinstance(
-        note_id, bool) else None
-    if note is None or note.workshop_id != workshop_id:
-        raise DomainError("not_found")
-    if author is not None and note.participant_id != author.id:
-        raise DomainError("forbidden")
-    return note
-
-
-def edit_note(note, text, fields):
+def edit_note(note: Note, text: Any, fields: dict[str, Any]) -> Note:
     """Change a note's text and kind; everyone who sees it gets the new version."""
     if note.deleted_at is not None:
         raise DomainError("not_found")
@@ -115,7 +109,7 @@ def edit_note(note, text, fields):
     return note
 
 
-def delete_note(note):
+def delete_note(note: Note) -> Note:
     """Delete a note (kept for UNDO_WINDOW so that the delete can be undone)."""
     if note.deleted_at is None:
         note.deleted_at = datetime.now(timezone.utc)
@@ -124,7 +118,7 @@ def delete_note(note):
     return note
 
 
-def restore_note(note):
+def restore_note(note: Note) -> Note:
     """Undo a delete made within the undo window."""
     if note.deleted_at is None:
         return note
@@ -137,7 +131,7 @@ def restore_note(note):
     return note
 
 
-def set_hidden(workshop, note_id, hidden):
+def set_hidden(workshop: Workshop, note_id: Any, hidden: bool) -> Note:
     """Hide a note from phones and board (or show it again); the console keeps it."""
     note = note_of(workshop.id, note_id)
     if note.hidden == hidden:
@@ -151,7 +145,7 @@ def set_hidden(workshop, note_id, hidden):
     return note
 
 
-def set_concealed(workshop, concealed):
+def set_concealed(workshop: Workshop, concealed: bool) -> Workshop:
     """Hide new notes until reveal (each person sees only their own), or reveal them all."""
     workshop.notes_hidden = concealed
     if not concealed:

@@ -1,6 +1,9 @@
 """Participants: join with the code, resume by token, sit at a table."""
+from __future__ import annotations
+
 import hashlib
 import secrets
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -8,7 +11,7 @@ from sqlalchemy.orm import joinedload
 from ..config import ORGANISATION_TYPES
 from ..errors import DomainError
 from ..extensions import db
-from ..models import Participant
+from ..models import Participant, Workshop
 from . import events
 from .snapshots import participant_dict
 from .text import clean_text, optional_text
@@ -17,13 +20,14 @@ from .workshops import table_of
 NAME_MAX = 60
 
 
-def hash_token(token):
+def hash_token(token: str) -> str:
     """The stored form of a participant's secret token."""
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def join(workshop, display_name, organisation="", organisation_type="", table_id=None,
-         remote=False):
+def join(workshop: Workshop, display_name: Any, organisation: Any = "",
+         organisation_type: Any = "", table_id: Any = None,
+         remote: Any = False) -> tuple[Participant, str]:
     """Add a participant to the workshop; return it with its new secret token."""
     if workshop.state == "closed":
         raise DomainError("workshop_closed")
@@ -52,7 +56,7 @@ def _check_kind(workshop, table, remote):
         raise DomainError("table_wrong_kind_remote" if remote else "table_wrong_kind_room")
 
 
-def participant_by_token(token):
+def participant_by_token(token: Any) -> Participant | None:
     """The participant holding this token, unless removed; else None."""
     if not isinstance(token, str) or not token:
         return None
@@ -63,7 +67,7 @@ def participant_by_token(token):
     return participant
 
 
-def active_participant(participant_id):
+def active_participant(participant_id: int) -> Participant:
     """Re-read a participant for each event: a removed one has no rights left.
 
     One query brings the workshop and the table with it: adding a note needs both.
@@ -75,7 +79,7 @@ def active_participant(participant_id):
     return participant
 
 
-def choose_table(participant, table_id):
+def choose_table(participant: Participant, table_id: Any) -> Participant:
     """Seat the participant at a table of their workshop."""
     table = table_of(participant.workshop_id, table_id)
     _check_kind(participant.workshop, table, participant.remote)

@@ -1,11 +1,15 @@
 """Open live workshops from plan files, and save workshops back as plans."""
+from __future__ import annotations
+
 import logging
 import re
 import unicodedata
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..errors import DomainError, error_message
+from ..models import Workshop
 from ..plans import PlanError, default_tables, load_plan, parse_plan
 from .workshops import create_workshop
 
@@ -14,7 +18,7 @@ SESSIONS_DIR = Path(__file__).resolve().parents[2] / "sessions"
 log = logging.getLogger(__name__)
 
 
-def open_plan(facilitator_id, plan, source="<plan>"):
+def open_plan(facilitator_id: int, plan: dict[str, Any], source: str = "<plan>") -> Workshop:
     """Create a live workshop from a parsed plan dict; raise PlanError when it cannot be."""
     topics = [_topic_spec(topic) for topic in plan["topics"]]
     tables = plan.get("tables") or default_tables(len(topics), plan.get("language", "fi"))
@@ -29,12 +33,12 @@ def open_plan(facilitator_id, plan, source="<plan>"):
         raise PlanError(error_message(error.code, **error.params), None, source) from None
 
 
-def open_plan_text(facilitator_id, text, source="<plan>"):
+def open_plan_text(facilitator_id: int, text: str, source: str = "<plan>") -> Workshop:
     """Parse a plan's Markdown text and open it."""
     return open_plan(facilitator_id, parse_plan(text, source), source)
 
 
-def open_plan_bytes(facilitator_id, data, source="<plan>"):
+def open_plan_bytes(facilitator_id: int, data: bytes, source: str = "<plan>") -> Workshop:
     """Open a plan from an uploaded file's bytes, which must be UTF-8 text."""
     try:
         text = data.decode("utf-8-sig")
@@ -45,7 +49,7 @@ def open_plan_bytes(facilitator_id, data, source="<plan>"):
     return open_plan_text(facilitator_id, text, source)
 
 
-def open_shipped_plan(facilitator_id, file_name):
+def open_shipped_plan(facilitator_id: int, file_name: str) -> Workshop:
     """Open one of the shipped plans, chosen by its name in the listing (never a path)."""
     if file_name not in {plan["file"] for plan in shipped_plans()}:
         raise DomainError("not_found")
@@ -54,7 +58,7 @@ def open_shipped_plan(facilitator_id, file_name):
                           f"sessions/{file_name}")
 
 
-def plan_of(workshop):
+def plan_of(workshop: Workshop) -> dict[str, Any]:
     """Return the plan dict of a workshop, as `dump_plan` writes it."""
     plan = {
         "title": workshop.title, "date": workshop.date.isoformat() if workshop.date else None,
@@ -71,14 +75,14 @@ def plan_of(workshop):
     return plan
 
 
-def plan_file_name(workshop):
+def plan_file_name(workshop: Workshop) -> str:
     """Return an ASCII file name for a workshop's plan, made from its title."""
     ascii_title = unicodedata.normalize("NFKD", workshop.title).encode("ascii", "ignore")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.decode().lower()).strip("-")[:80].strip("-")
     return f"{slug or 'workshop'}.md"
 
 
-def shipped_plans(folder=None):
+def shipped_plans(folder: str | Path | None = None) -> list[dict[str, Any]]:
     """List the plans in sessions/ (file, title, date, topics), skipping any that fail."""
     listing = []
     for path in sorted(Path(folder or SESSIONS_DIR).glob("*.md")):

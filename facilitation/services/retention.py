@@ -1,5 +1,8 @@
 """Keeping personal data no longer than needed: addresses after sending, whole workshops."""
-from datetime import timedelta
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Sequence
 
 from flask import current_app
 from sqlalchemy import delete, select, update
@@ -10,7 +13,7 @@ from ..models import Mail, Participant, Summary, Workshop, utcnow
 from .consent import blank_recipient
 
 
-def expired_workshops(now=None):
+def expired_workshops(now: datetime | None = None) -> Sequence[int]:
     """Ids of workshops whose summary was sent more than MAIL_RETENTION_DAYS ago."""
     days = current_app.config["MAIL_RETENTION_DAYS"]
     cutoff = (now or utcnow()) - timedelta(days=days)
@@ -18,7 +21,7 @@ def expired_workshops(now=None):
         Summary.sent_at.is_not(None), Summary.sent_at < cutoff)).all()
 
 
-def clean_up(now=None):
+def clean_up(now: datetime | None = None) -> dict[str, int]:
     """Delete the addresses and email consents of expired workshops; return the counts."""
     ids = expired_workshops(now)
     if not ids:
@@ -39,7 +42,7 @@ def clean_up(now=None):
     return {"workshops": len(ids), "addresses": addresses, "mails": len(mails)}
 
 
-def delete_workshop(workshop_id):
+def delete_workshop(workshop_id: int) -> int:
     """Delete a workshop and every row that belongs to it; return the rows deleted."""
     if db.session.get(Workshop, workshop_id) is None:
         raise DomainError("not_found")

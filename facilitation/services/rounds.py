@@ -1,9 +1,13 @@
 """Running the café: phases, the shared timer, messages to every screen."""
+from __future__ import annotations
+
 from datetime import datetime, timezone
+from typing import Any
 
 from .. import timer
 from ..errors import DomainError
 from ..extensions import db
+from ..models import Workshop
 from . import events, seating
 from .snapshots import phase_dict, table_dict
 from .text import clean_text
@@ -12,7 +16,7 @@ MESSAGE_MAX = 300
 EXTEND_MAX_MINUTES = 60
 
 
-def now():
+def now() -> datetime:
     """The server's clock (UTC); the one every screen counts from."""
     return datetime.now(timezone.utc)
 
@@ -27,7 +31,7 @@ def _timer_of(workshop):
     return timer.Timer(timer.as_utc(workshop.phase_ends_at), workshop.paused_remaining)
 
 
-def advance(workshop):
+def advance(workshop: Workshop) -> Workshop:
     """Move to the next phase: lobby → round 1 → break → round 2 … → harvest → feedback → closed."""
     state, moment = workshop.state, now()
     if state == "lobby":
@@ -51,7 +55,7 @@ def advance(workshop):
     return _commit_phase(workshop, moment)
 
 
-def close(workshop):
+def close(workshop: Workshop) -> Workshop:
     """End the workshop at once, from any phase."""
     if workshop.state == "closed":
         raise DomainError("workshop_closed")
@@ -69,7 +73,7 @@ def _commit_phase(workshop, moment):
     return workshop
 
 
-def change_timer(workshop, action, minutes=None):
+def change_timer(workshop: Workshop, action: str, minutes: Any = None) -> Workshop:
     """Pause, resume or extend the running phase's timer and announce it."""
     current, moment = _timer_of(workshop), now()
     if not current.timed and action != "extend" or workshop.state not in ("round", "break"):
@@ -90,7 +94,7 @@ def change_timer(workshop, action, minutes=None):
     return workshop
 
 
-def send_message(workshop, text):
+def send_message(workshop: Workshop, text: Any) -> Workshop:
     """Show a short message on every screen of the workshop (empty text clears it)."""
     text = "" if text in (None, "") else clean_text(text, MESSAGE_MAX, "bad_payload")
     workshop.message = text or None

@@ -1,10 +1,12 @@
 """Who sits where each round: hosts stay, the others are planned to meet new people."""
+from __future__ import annotations
+
 import logging
 
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import Participant, Seat
+from ..models import Participant, Seat, Workshop
 from ..rotation import plan_people_rotation, topic_rotation
 
 log = logging.getLogger(__name__)
@@ -24,7 +26,7 @@ def _seats(workshop, round_no):
     return dict(rows.all())
 
 
-def seat_first_round(workshop):
+def seat_first_round(workshop: Workshop) -> None:
     """Round 1 is where people chose to sit; each table's first arrival hosts it unless set."""
     people = _people(workshop)
     for person in people:
@@ -36,7 +38,7 @@ def seat_first_round(workshop):
             table.host_id = next((p.id for p in people if p.table_id == table.id), None)
 
 
-def plan_next_round(workshop):
+def plan_next_round(workshop: Workshop) -> None:
     """Store the seats of the round after the current one.
 
     In-room and remote tables are planned apart. People who joined late take part from now on; earlier rounds count,
@@ -103,7 +105,7 @@ def _shift(tables, group):
             else tables[(order[p.table_id] + 1) % len(tables)].id for p in group}
 
 
-def take_seats(workshop):
+def take_seats(workshop: Workshop) -> None:
     """At the start of a round, move everyone with a seat to it; in topics mode move topics."""
     seats = _seats(workshop, workshop.round_no)
     tables = {t.id: t for t in workshop.tables}
@@ -117,11 +119,11 @@ def take_seats(workshop):
             table.topic = workshop.topics[topic_index]
 
 
-def next_table_of(workshop, participant_id):
+def next_table_of(workshop: Workshop, participant_id: int) -> int | None:
     """The table planned for this participant in the next round, if any."""
     return _seats(workshop, workshop.round_no + 1).get(participant_id)
 
 
-def next_seats(workshop):
+def next_seats(workshop: Workshop) -> dict[int, int]:
     """participant id → table id planned for the next round."""
     return _seats(workshop, workshop.round_no + 1)

@@ -1,17 +1,20 @@
 """What each audience sees: plain dicts for acks, broadcasts and pages."""
+from __future__ import annotations
+
 from datetime import datetime, timezone
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import or_, select
 
 from .. import timer
 from ..extensions import db
-from ..models import Note, Participant, Seat, Workshop
+from ..models import CafeTable, Note, Participant, Seat, Topic, Workshop
 from . import presence, votes
 from .theme_reads import ballot_themes, themes_of
 
 
-def note_dict(note):
+def note_dict(note: Note) -> dict[str, Any]:
     """A note as clients see it; the author is an id, names stay on the console."""
     return {"id": note.id, "client_id": note.client_id, "table_id": note.table_id,
             "topic_id": note.topic_id, "author_id": note.participant_id, "text": note.text,
@@ -28,7 +31,7 @@ def _iso(moment):
     return moment.isoformat()
 
 
-def topic_dict(topic):
+def topic_dict(topic: Topic | None) -> dict[str, Any] | None:
     """A topic with its prompt questions."""
     if topic is None:
         return None
@@ -36,14 +39,14 @@ def topic_dict(topic):
             "prompts": list(topic.prompts or [])}
 
 
-def table_dict(table):
+def table_dict(table: CafeTable) -> dict[str, Any]:
     """A table with its topic, its host and the host's crystallisation."""
     return {"id": table.id, "name": table.name, "remote": table.remote,
             "video_url": table.video_url, "topic": topic_dict(table.topic),
             "host_id": table.host_id, "crystallisation": table.crystallisation}
 
 
-def phase_dict(workshop, moment=None):
+def phase_dict(workshop: Workshop, moment: datetime | None = None) -> dict[str, Any]:
     """Where the café is: phase, round, timer and the message on every screen."""
     moment = moment or datetime.now(timezone.utc)
     current = timer.Timer(timer.as_utc(workshop.phase_ends_at), workshop.paused_remaining)
@@ -52,7 +55,7 @@ def phase_dict(workshop, moment=None):
             "message": workshop.message}
 
 
-def participant_dict(participant, online=False):
+def participant_dict(participant: Participant, online: bool = False) -> dict[str, Any]:
     """A participant as the console sees them; `online` comes from presence."""
     return {"id": participant.id, "name": participant.display_name,
             "organisation": participant.organisation,
@@ -60,7 +63,7 @@ def participant_dict(participant, online=False):
             "table_id": participant.table_id, "online": online}
 
 
-def workshop_dict(workshop):
+def workshop_dict(workshop: Workshop) -> dict[str, Any]:
     """The workshop's public facts."""
     return {"id": workshop.id, "code": workshop.code, "title": workshop.title,
             "date": workshop.date.isoformat() if workshop.date else None,
@@ -68,8 +71,9 @@ def workshop_dict(workshop):
             "locked": workshop.locked, "notes_hidden": workshop.notes_hidden}
 
 
-def visible_notes(workshop_id, table_id=None, topic_id=None, include_hidden=False,
-           include_concealed=False, author_id=None):
+def visible_notes(workshop_id: int, table_id: int | None = None, topic_id: int | None = None,
+                  include_hidden: bool = False, include_concealed: bool = False,
+                  author_id: int | None = None) -> list[dict[str, Any]]:
     """Notes of a workshop (or of one table, or one topic), oldest first; never deleted ones.
 
     Concealed notes (hidden until reveal) are left out unless asked for, or
@@ -87,7 +91,7 @@ def visible_notes(workshop_id, table_id=None, topic_id=None, include_hidden=Fals
     return [note_dict(n) for n in db.session.scalars(query.order_by(Note.id))]
 
 
-def participant_view(participant):
+def participant_view(participant: Participant) -> dict[str, Any]:
     """A phone's state: the phase, the tables, my table now and next, my table's notes.
 
     The notes are those of my table (people rotate: a table keeps its topic)
@@ -128,7 +132,7 @@ def _ballot_totals(workshop):
     return {"ballot": votes.ballot_dict(ballot), "totals": votes.totals(ballot) if ballot else []}
 
 
-def board_view(workshop):
+def board_view(workshop: Workshop) -> dict[str, Any]:
     """The projected board: every table, its visible notes, and the themes."""
     return {"workshop": workshop_dict(workshop), "phase": phase_dict(workshop),
             "tables": [table_dict(t) for t in workshop.tables],
@@ -136,7 +140,7 @@ def board_view(workshop):
             **_ballot_totals(workshop)}
 
 
-def console_view(workshop, online=None):
+def console_view(workshop: Workshop, online: set[int] | None = None) -> dict[str, Any]:
     """The facilitator's console: everything, hidden notes and people included.
 
     `online` is the set of participant ids connected now (realtime/presence.py

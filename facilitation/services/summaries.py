@@ -4,27 +4,30 @@
 that is shown, downloaded and sent; `edited` says the two differ by hand, and then a
 regeneration must be asked for explicitly so that nobody's edits vanish.
 """
+from __future__ import annotations
+
 import html
 from datetime import datetime, timezone
+from typing import Any
 
 from sqlalchemy import select
 
 from .. import summary
 from ..errors import DomainError
 from ..extensions import db
-from ..models import Summary
+from ..models import Summary, Workshop
 from .summary_data import build_summary_data
 
 # A long summary is a few thousand characters; this leaves room for a great deal more.
 SUMMARY_MAX = 100_000
 
 
-def summary_of(workshop):
+def summary_of(workshop: Workshop) -> Summary | None:
     """The workshop's stored summary, or None."""
     return db.session.scalar(select(Summary).where(Summary.workshop_id == workshop.id))
 
 
-def current_summary(workshop):
+def current_summary(workshop: Workshop) -> Summary:
     """The summary to show: generated afresh while nobody has edited or sent it."""
     stored = summary_of(workshop)
     if stored is None or (not stored.edited and stored.sent_at is None):
@@ -34,7 +37,7 @@ def current_summary(workshop):
     return stored
 
 
-def regenerate(workshop, force=False):
+def regenerate(workshop: Workshop, force: bool = False) -> Summary:
     """Write the summary again from the workshop; refuse to overwrite edits unless forced."""
     stored = summary_of(workshop)
     if stored is not None and stored.edited and force is not True:
@@ -55,7 +58,7 @@ def _store_generated(workshop, stored, text):
     return stored
 
 
-def save_summary(workshop, markdown_text):
+def save_summary(workshop: Workshop, markdown_text: Any) -> Summary:
     """Keep the facilitator's text; it counts as edited when it differs from the generated one."""
     text = checked_markdown(markdown_text)
     stored = summary_of(workshop) or current_summary(workshop)
@@ -66,7 +69,7 @@ def save_summary(workshop, markdown_text):
     return stored
 
 
-def checked_markdown(value):
+def checked_markdown(value: Any) -> str:
     """Summary Markdown from a form or request, with one kind of line ending."""
     if not isinstance(value, str):
         raise DomainError("bad_payload")
@@ -76,7 +79,7 @@ def checked_markdown(value):
     return text.rstrip() + "\n" if text.strip() else ""
 
 
-def html_document(workshop, markdown_text):
+def html_document(workshop: Workshop, markdown_text: str) -> str:
     """The summary as a complete HTML page to keep or forward, sanitised like every render."""
     title = html.escape(workshop.title)
     return (f'<!doctype html>\n<html lang="{html.escape(workshop.language)}">\n<head>\n'

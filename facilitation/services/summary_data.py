@@ -4,7 +4,10 @@ Only what people could see goes in: hidden and deleted notes never do. A topic's
 themes come largest first; the notes in no theme follow as single mentions, as
 the networks' memos list them, so that no voice is lost. Actions are listed apart.
 """
+from __future__ import annotations
+
 from collections import Counter
+from typing import Any
 
 from flask_babel import force_locale
 from sqlalchemy import func, select
@@ -12,12 +15,12 @@ from sqlalchemy import func, select
 from ..config import ORGANISATION_TYPES
 from ..extensions import db
 from ..i18n import ORGANISATION_TYPE_LABELS
-from ..models import Ballot, Feedback, Note, Participant, Theme, ThemeNote, Vote
+from ..models import Ballot, Feedback, Note, Participant, Theme, ThemeNote, Vote, Workshop
 
 TOP_VOTED = 5
 
 
-def build_summary_data(workshop):
+def build_summary_data(workshop: Workshop) -> dict[str, Any]:
     """The whole summary's data for one workshop."""
     notes = _visible_notes(workshop.id)
     people = db.session.scalars(select(Participant).where(

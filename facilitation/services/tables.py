@@ -1,8 +1,13 @@
 """A table's host and the host's crystallisation (kiteytys) of what was said there."""
+from __future__ import annotations
+
+from typing import Any
+
 from ..errors import DomainError
 from ..extensions import db
-from ..models import Participant
+from ..models import CafeTable, Participant, Workshop
 from . import events
+from .rights import hosted_table
 from .snapshots import table_dict
 from .text import clean_text
 from .workshops import table_of
@@ -10,7 +15,7 @@ from .workshops import table_of
 CRYSTALLISATION_MAX = 2000
 
 
-def set_host(workshop, table_id, participant_id):
+def set_host(workshop: Workshop, table_id: Any, participant_id: Any) -> CafeTable:
     """Make a participant the host who stays at the table (None: no host)."""
     table = table_of(workshop.id, table_id)
     if participant_id is not None:
@@ -27,7 +32,7 @@ def set_host(workshop, table_id, participant_id):
     return _announce(table, *moved)
 
 
-def crystallise(table, text):
+def crystallise(table: CafeTable, text: Any) -> CafeTable:
     """Store the table's crystallisation: a short text that goes to the summary."""
     if text is None:
         text = ""
@@ -36,12 +41,9 @@ def crystallise(table, text):
     return _announce(table)
 
 
-def crystallise_as_host(participant, text):
+def crystallise_as_host(participant: Participant, text: Any) -> CafeTable:
     """The host writes the crystallisation of the table they host."""
-    table = participant.table
-    if table is None or table.host_id != participant.id:
-        raise DomainError("forbidden")
-    return crystallise(table, text)
+    return crystallise(hosted_table(participant), text)
 
 
 def _announce(table, *others):

@@ -1,10 +1,13 @@
 """Checks for the text people type."""
+from __future__ import annotations
+
 import unicodedata
+from typing import Any
 
 from ..errors import DomainError
 
 
-def clean_text(value, limit, empty_code, long_code="text_too_long"):
+def clean_text(value: Any, limit: int, empty_code: str, long_code: str = "text_too_long") -> str:
     """Return the text stripped and normalised, or raise a DomainError."""
     if not isinstance(value, str):
         raise DomainError("bad_payload")
@@ -17,7 +20,7 @@ def clean_text(value, limit, empty_code, long_code="text_too_long"):
     return text
 
 
-def optional_text(value, limit):
+def optional_text(value: Any, limit: int) -> str:
     """Return optional text stripped (empty when missing), or raise when too long."""
     if value in (None, ""):
         return ""

@@ -2,18 +2,22 @@
 
 Apart from services/themes.py so that the snapshots can read themes without a cycle.
 """
-from sqlalchemy import select
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, select
 
 from ..extensions import db
-from ..models import Note, Theme, ThemeNote
+from ..models import Ballot, Note, Theme, ThemeNote
 
 
-def live(query):
+def live(query: Select) -> Select:
     """Keep to the notes people can see: neither hidden nor deleted."""
     return query.where(Note.hidden.is_(False), Note.deleted_at.is_(None))
 
 
-def note_ids_of(theme_ids):
+def note_ids_of(theme_ids: list[int]) -> dict[int, list[int]]:
     """{theme id: [visible note ids, oldest first]} for these themes."""
     rows = db.session.execute(live(
         select(ThemeNote.theme_id, Note.id).join(Note, Note.id == ThemeNote.note_id)
@@ -24,7 +28,7 @@ def note_ids_of(theme_ids):
     return found
 
 
-def theme_dict(theme, note_ids=None):
+def theme_dict(theme: Theme, note_ids: list[int] | None = None) -> dict[str, Any]:
     """A theme as clients see it; its count is the number of its visible notes."""
     if note_ids is None:
         note_ids = note_ids_of([theme.id])[theme.id]
@@ -33,7 +37,7 @@ def theme_dict(theme, note_ids=None):
             "count": len(note_ids)}
 
 
-def themes_of(workshop_id):
+def themes_of(workshop_id: int) -> list[dict[str, Any]]:
     """The workshop's themes as dicts, largest first (equal counts oldest first)."""
     themes = db.session.scalars(select(Theme).where(Theme.workshop_id == workshop_id)
                                 .order_by(Theme.id)).all()
@@ -41,7 +45,7 @@ def themes_of(workshop_id):
     return sorted((theme_dict(t, ids[t.id]) for t in themes), key=lambda t: -t["count"])
 
 
-def ballot_themes(ballot):
+def ballot_themes(ballot: Ballot | None) -> list[dict[str, Any]]:
     """The themes a dot vote on themes is about: one topic's, or all of the workshop's."""
     if ballot is None or ballot.scope != "themes":
         return []

@@ -1,27 +1,31 @@
 """Themes: notes grouped by hand or suggested by condensing, with their mention counts.
 
 A theme belongs to a topic; a table's host makes themes of their own table
-(Theme.table_id), the facilitator any theme of the workshop (see theme_rights).
+(Theme.table_id), the facilitator any theme of the workshop (see rights).
 A note is in one theme at most, and a theme's count is the number of its visible notes.
 Every change is recorded as `theme:changed` or `theme:deleted`, committed, then announced.
 """
+from __future__ import annotations
+
+from typing import Any
+
 from sqlalchemy import delete, select
 
 from ..condense import condense
 from ..errors import DomainError
 from ..extensions import db
-from ..models import Note, Theme, ThemeNote
+from ..models import Note, Participant, Theme, ThemeNote, Workshop
 from . import events
+from .actors import Actor
+from .rights import (LABEL_MAX, a_label, check_fit, current_themes, editable_theme,
+                     movable_notes, placement, scope, some_ids, table_for_suggestions, topic_of)
 from .snapshots import topic_dict, visible_notes, workshop_dict
 from .theme_reads import live as _live, note_ids_of, theme_dict, themes_of
-from .theme_rights import (LABEL_MAX, a_label, check_fit, current_themes, editable_theme,
-                           movable_notes, placement, scope, some_ids, table_for_suggestions,
-                           topic_of)
 
 
 # --- reading ---------------------------------------------------------------------------
 
-def themes_view(workshop):
+def themes_view(workshop: Workshop) -> dict[str, Any]:
     """The console's themes page: topics, tables, visible notes and every theme."""
     # The number first: anything newer reaches the page as a broadcast.
     seq = events.current_seq(workshop.id)
@@ -29,9 +33,9 @@ def themes_view(workshop):
     return _view(seq, workshop, workshop.topics, workshop.tables, notes, themes_of(workshop.id))
 
 
-def host_themes_view(participant):
+def host_themes_view(participant: Participant) -> dict[str, Any]:
     """A host's themes page: their table's current topic, its notes there and its themes."""
-    workshop, table = scope(participant)
+    workshop, table = scope(Actor.for_participant(participant))
     seq = events.current_seq(workshop.id)
     # Hidden until reveal means hidden from the host too, but for their own notes.
     notes = visible_notes(workshop.id, table_id=table.id, topic_id=table.topic_id,
@@ -96,7 +100,8 @@ def _label_or_first_note(label, notes):
     return a_label(label if label is not None else notes[0].text[:LABEL_MAX])
 
 
-def create_theme(actor, label=None, topic_id=None, table_id=None, note_ids=None):
+def create_theme(actor: Actor, label: Any = None, topic_id: Any = None, table_id: Any = None,
+                 note_ids: Any = None) -> Theme:
     """Make a theme, with notes moved into it; the label defaults to the first note's text."""
     workshop, _ = scope(actor)
     topic_id, table_id = placement(actor, topic_id, table_id)
@@ -109,7 +114,7 @@ def create_theme(actor, label=None, topic_id=None, table_id=None, note_ids=None)
     return theme
 
 
-def rename_theme(actor, theme_id, label):
+def rename_theme(actor: Actor, theme_id: Any, label: Any) -> Theme:
     """Give a theme a new label."""
     theme = editable_theme(actor, theme_id)
     theme.label = a_label(label)
@@ -117,7 +122,7 @@ def rename_theme(actor, theme_id, label):
     return theme
 
 
-def accept_theme(actor, theme_id):
+def accept_theme(actor: Actor, theme_id: Any) -> Theme:
     """Keep a suggested theme as one's own."""
     theme = editable_theme(actor, theme_id)
     theme.suggested = False
@@ -125,7 +130,7 @@ def accept_theme(actor, theme_id):
     return theme
 
 
-def assign_notes(actor, theme_id, note_ids):
+def assign_notes(actor: Actor, theme_id: Any, note_ids: Any) -> Theme:
     """Move notes into a theme, out of whichever theme they were in."""
     note_ids = some_ids(note_ids)  # the request's shape before what it names
     theme = editable_theme(actor, theme_id)
@@ -136,14 +141,14 @@ def assign_notes(actor, theme_id, note_ids):
     return theme
 
 
-def unassign_notes(actor, note_ids):
+def unassign_notes(actor: Actor, note_ids: Any) -> list[Theme]:
     """Take notes out of their themes; returns the themes they left."""
     left = _place(movable_notes(actor, note_ids), None)
     _finish(changed=left)
     return left
 
 
-def merge_themes(actor, source_id, target_id):
+def merge_themes(actor: Actor, source_id: Any, target_id: Any) -> Theme:
     """Move every note of the source theme into the target, then delete the source."""
     # Both themes' notes stay, duplicates included: the merged count is their sum.
     source, target = editable_theme(actor, source_id), editable_theme(actor, target_id)
@@ -158,7 +163,7 @@ def merge_themes(actor, source_id, target_id):
     return target
 
 
-def split_theme(actor, theme_id, note_ids, label=None):
+def split_theme(actor: Actor, theme_id: Any, note_ids: Any, label: Any = None) -> Theme:
     """Move some of a theme's notes into a new theme beside it; returns the new one."""
     workshop, _ = scope(actor)
     theme = editable_theme(actor, theme_id)
@@ -172,7 +177,7 @@ def split_theme(actor, theme_id, note_ids, label=None):
     return new
 
 
-def delete_theme(actor, theme_id):
+def delete_theme(actor: Actor, theme_id: Any) -> None:
     """Ungroup a whole theme: its notes stay, in no theme."""
     theme = editable_theme(actor, theme_id)
     db.session.execute(delete(ThemeNote).where(ThemeNote.theme_id == theme.id))
@@ -181,7 +186,7 @@ def delete_theme(actor, theme_id):
 
 # --- suggesting ---------------------------------------------------------------------------
 
-def suggest_themes(actor, topic_id=None, table_id=None):
+def suggest_themes(actor: Actor, topic_id: Any = None, table_id: Any = None) -> list[Theme]:
     """Condense the notes in no theme yet into suggested themes; returns the new themes."""
     # Per topic, or one; with a table (a host's is always their own) that table's notes only,
     # as its themes. One-off notes stay ungrouped; actions stay out (the summary lists them).

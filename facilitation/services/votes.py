@@ -1,18 +1,23 @@
 """Dot voting: the facilitator opens a vote, people place and take back dots, results live."""
+from __future__ import annotations
+
+from typing import Any
+
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import DomainError
 from ..extensions import db
-from ..models import Ballot, Note, Theme, Vote
+from ..models import Ballot, Participant, Vote, Workshop
 from . import events
+from .rights import check_vote_target
 from .workshops import table_of
 
 SCOPES = ("notes", "table", "themes")
 MAX_DOTS = 10
 
 
-def ballot_dict(ballot):
+def ballot_dict(ballot: Ballot | None) -> dict[str, Any] | None:
     """A ballot as clients see it."""
     if ballot is None:
         return None
@@ -20,7 +25,7 @@ def ballot_dict(ballot):
             "dots": ballot.dots, "open": ballot.open}
 
 
-def open_ballot(workshop, scope, scope_id=None, dots=3):
+def open_ballot(workshop: Workshop, scope: Any, scope_id: Any = None, dots: Any = 3) -> Ballot:
     """Open a dot vote (closing any open one) on all notes, one table's notes, or themes."""
     if scope not in SCOPES or not isinstance(dots, int) or isinstance(dots, bool) \
             or not 1 <= dots <= MAX_DOTS:
@@ -43,7 +48,7 @@ def open_ballot(workshop, scope, scope_id=None, dots=3):
     return ballot
 
 
-def close_ballot(workshop):
+def close_ballot(workshop: Workshop) -> Ballot:
     """Close the open vote; everyone gets the final totals."""
     ballot = open_ballot_of(workshop.id)
     if ballot is None:
@@ -55,13 +60,13 @@ def close_ballot(workshop):
     return ballot
 
 
-def open_ballot_of(workshop_id):
+def open_ballot_of(workshop_id: int) -> Ballot | None:
     """The workshop's open ballot, if any."""
     return db.session.scalar(select(Ballot).where(
         Ballot.workshop_id == workshop_id, Ballot.open.is_(True)))
 
 
-def totals(ballot):
+def totals(ballot: Ballot) -> list[dict[str, Any]]:
     """Dots per target as a list of {target_type, target_id, count}, most first."""
     rows = db.session.execute(
         select(Vote.target_type, Vote.target_id, func.count()).where(Vote.ballot_id == ballot.id)
@@ -69,7 +74,7 @@ def totals(ballot):
     return [{"target_type": t, "target_id": i, "count": n} for t, i, n in rows]
 
 
-def my_votes(ballot, participant_id):
+def my_votes(ballot: Ballot, participant_id: int) -> dict[str, int]:
     """A participant's own dots: {"note:5": 2, ...}."""
     rows = db.session.execute(
         select(Vote.target_type, Vote.target_id, func.count())
@@ -78,33 +83,12 @@ def my_votes(ballot, participant_id):
     return {f"{t}:{i}": n for t, i, n in rows}
 
 
-def _check_target(ballot, target_type, target_id):
-    """The target must exist, be visible, and lie inside the ballot's scope."""
-    if not isinstance(target_id, int) or isinstance(target_id, bool):
-        raise DomainError("bad_payload")
-    if ballot.scope in ("notes", "table") and target_type == "note":
-        note = db.session.get(Note, target_id)
-        if note is None or note.workshop_id != ballot.workshop_id or note.hidden \
-                or note.deleted_at or note.concealed:
-            raise DomainError("not_found")
-        if ballot.scope == "table" and note.table_id != ballot.scope_id:
-            raise DomainError("not_in_vote")
-    elif ballot.scope == "themes" and target_type == "theme":
-        theme = db.session.get(Theme, target_id)
-        if theme is None or theme.workshop_id != ballot.workshop_id:
-            raise DomainError("not_found")
-        if ballot.scope_id is not None and theme.topic_id != ballot.scope_id:
-            raise DomainError("not_in_vote")
-    else:
-        raise DomainError("not_in_vote")
-
-
-def add_dot(participant, target_type, target_id):
+def add_dot(participant: Participant, target_type: Any, target_id: Any) -> dict[str, Any]:
     """Place one of the participant's dots (several may go on one item)."""
     ballot = open_ballot_of(participant.workshop_id)
     if ballot is None:
         raise DomainError("no_ballot")
-    _check_target(ballot, target_type, target_id)
+    check_vote_target(ballot, target_type, target_id)
     used = set(db.session.scalars(select(Vote.slot).where(
         Vote.ballot_id == ballot.id, Vote.participant_id == participant.id)))
     free = sorted(set(range(1, ballot.dots + 1)) - used)
@@ -121,7 +105,7 @@ def add_dot(participant, target_type, target_id):
     return _announce_count(ballot, participant, target_type, target_id)
 
 
-def remove_dot(participant, target_type, target_id):
+def remove_dot(participant: Participant, target_type: Any, target_id: Any) -> dict[str, Any]:
     """Take back one of the participant's dots from an item."""
     ballot = open_ballot_of(participant.workshop_id)
     if ballot is None:

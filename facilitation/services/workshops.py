@@ -1,6 +1,9 @@
 """Create workshops and find them by join code."""
+from __future__ import annotations
+
 import secrets
 from datetime import date
+from typing import Any, Sequence
 
 from sqlalchemy import select
 
@@ -17,7 +20,7 @@ MODES = ("people", "topics")
 NEXT_MEETING_MAX = 200
 
 
-def new_join_code():
+def new_join_code() -> str:
     """Draw a join code that no workshop uses yet."""
     while True:
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
@@ -25,7 +28,7 @@ def new_join_code():
             return code
 
 
-def normalise_code(raw):
+def normalise_code(raw: Any) -> str:
     """Accept codes typed in lower case, with spaces or dashes."""
     return "".join(ch for ch in str(raw or "").upper() if ch.isalnum())
 
@@ -34,9 +37,11 @@ def normalise_code(raw):
 LIMITS = {"rounds": (1, 12), "round_minutes": (1, 180), "break_minutes": (0, 60)}
 
 
-def create_workshop(facilitator_id, title, tables, topics, date_=None, place="",
-                    language="fi", mode="people", rounds=3, round_minutes=20, break_minutes=5,
-                    next_meeting=""):
+def create_workshop(facilitator_id: int, title: Any, tables: list[dict[str, Any]],
+                    topics: list[dict[str, Any]], date_: date | None = None, place: Any = "",
+                    language: Any = "fi", mode: Any = "people", rounds: Any = 3,
+                    round_minutes: Any = 20, break_minutes: Any = 5,
+                    next_meeting: Any = "") -> Workshop:
     """Create a workshop with its tables and topics; table i gets topic i (cycling)."""
     if language not in LANGUAGES or mode not in MODES:
         raise DomainError("bad_payload")
@@ -61,7 +66,7 @@ def create_workshop(facilitator_id, title, tables, topics, date_=None, place="",
     return workshop
 
 
-def set_next_meeting(workshop, value):
+def set_next_meeting(workshop: Workshop, value: Any) -> Workshop:
     """Set the next meeting that ends the summary (blank clears it)."""
     text = value.strip() if isinstance(value, str) else value
     workshop.next_meeting = optional_text(text, NEXT_MEETING_MAX)
@@ -86,7 +91,7 @@ def _table(position, spec, topics):
                      topic=topics[position % len(topics)])
 
 
-def workshop_by_code(code):
+def workshop_by_code(code: Any) -> Workshop:
     """The open workshop with this join code, or DomainError."""
     workshop = db.session.scalar(select(Workshop).where(Workshop.code == normalise_code(code)))
     if workshop is None:
@@ -94,7 +99,7 @@ def workshop_by_code(code):
     return workshop
 
 
-def owned_workshop(facilitator_id, workshop_id):
+def owned_workshop(facilitator_id: int, workshop_id: Any) -> Workshop:
     """The facilitator's own workshop, or DomainError: never another's."""
     workshop = db.session.get(Workshop, workshop_id)
     if workshop is None:
@@ -104,14 +109,14 @@ def owned_workshop(facilitator_id, workshop_id):
     return workshop
 
 
-def workshops_of(facilitator_id):
+def workshops_of(facilitator_id: int) -> Sequence[Workshop]:
     """The facilitator's workshops, newest first."""
     return db.session.scalars(
         select(Workshop).where(Workshop.facilitator_id == facilitator_id)
         .order_by(Workshop.created_at.desc(), Workshop.id.desc())).all()
 
 
-def table_of(workshop_id, table_id):
+def table_of(workshop_id: int, table_id: Any) -> CafeTable:
     """A table of this workshop, or DomainError."""
     table = db.session.get(CafeTable, table_id) if isinstance(table_id, int) else None
     if table is None or table.workshop_id != workshop_id:

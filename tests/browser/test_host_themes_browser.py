@@ -79,10 +79,11 @@ def test_dots_on_one_topics_themes_given_on_a_phone_show_on_the_board(live_serve
         "from facilitation.extensions import db\n"
         "from facilitation.models import Workshop\n"
         "from facilitation.services import themes\n"
+        "from facilitation.services.actors import Actor\n"
         f"w = db.session.get(Workshop, {live_server.workshop['id']})\n"
-        f"themes.create_theme(w, 'Yhteistyö hankkeissa', table_id=w.tables[0].id, note_ids={ids[:2]})\n"
-        f"themes.create_theme(w, 'Tapahtumat', topic_id=w.topics[0].id, note_ids={ids[2:3]})\n"
-        "themes.create_theme(w, 'Toisen aiheen teema', topic_id=w.topics[1].id)")
+        f"themes.create_theme(Actor.for_console(w), 'Yhteistyö hankkeissa', table_id=w.tables[0].id, note_ids={ids[:2]})\n"
+        f"themes.create_theme(Actor.for_console(w), 'Tapahtumat', topic_id=w.topics[0].id, note_ids={ids[2:3]})\n"
+        "themes.create_theme(Actor.for_console(w), 'Toisen aiheen teema', topic_id=w.topics[1].id)")
     projector = open_board(new_context(BOARD), live_server)
     laptop = new_context(LAPTOP).new_page()
     sign_in(laptop, live_server)

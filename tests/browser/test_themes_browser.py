@@ -33,12 +33,13 @@ def seed(server):
         "from facilitation.extensions import db\n"
         "from facilitation.models import Workshop\n"
         "from facilitation.services import notes, participants, themes\n"
+        "from facilitation.services.actors import Actor\n"
         f"w = db.session.get(Workshop, {server.workshop['id']})\n"
         "p, _ = participants.join(w, 'Maija', 'Esimerkki ry', 'ngo', w.tables[0].id)\n"
         f"ids = [notes.add_note(p, f'c{{i}}', t)[0].id for i, t in enumerate({NOTES!r})]\n"
         "topic = w.topics[0].id\n"
-        "a = themes.create_theme(w, 'Yhteistyö hankkeissa', topic_id=topic, note_ids=ids[:2])\n"
-        "b = themes.create_theme(w, 'Tapahtumat yhdessä', topic_id=topic, note_ids=ids[2:3])\n"
+        "a = themes.create_theme(Actor.for_console(w), 'Yhteistyö hankkeissa', topic_id=topic, note_ids=ids[:2])\n"
+        "b = themes.create_theme(Actor.for_console(w), 'Tapahtumat yhdessä', topic_id=topic, note_ids=ids[2:3])\n"
         "print(*ids, a.id, b.id)")
     numbers = [int(x) for x in out.split()]
     return numbers[:-2], numbers[-2], numbers[-1]

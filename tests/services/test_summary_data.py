@@ -7,6 +7,7 @@ import pytest
 from facilitation.extensions import db
 from facilitation.models import Feedback, Participant, Workshop
 from facilitation.services import notes, participants, summaries, tables, themes, votes, workshops
+from facilitation.services.actors import Actor
 from facilitation.services.summary_data import build_summary_data
 from facilitation.summary import render_html, write_summary
 
@@ -53,9 +54,9 @@ def run_workshop(facilitator_id, language="fi", next_meeting=""):
     _note(liisa, "B-pöydän ajatus tapahtumista")
 
     topic = table_a.topic_id
-    big = themes.create_theme(w, "tuleva yhteistyö hankkeissa", topic_id=topic,
+    big = themes.create_theme(Actor.for_console(w), "tuleva yhteistyö hankkeissa", topic_id=topic,
                               note_ids=[n.id for n in together])
-    themes.create_theme(w, "tapahtumien järjestäminen yhdessä", topic_id=topic,
+    themes.create_theme(Actor.for_console(w), "tapahtumien järjestäminen yhdessä", topic_id=topic,
                         note_ids=[n.id for n in events])
     tables.crystallise(table_a, "Verkostotyö on ennen kaikkea ihmissuhteita.")
 

@@ -4,6 +4,7 @@ import pytest
 from facilitation.extensions import db
 from facilitation.models import Summary, Workshop
 from facilitation.services import accounts, notes, participants, themes
+from facilitation.services.actors import Actor
 from tests.conftest import join
 
 PAGES = ["/themes", "/themes.json", "/summary", "/summary.md", "/summary.html"]
@@ -20,7 +21,7 @@ def grouped(app, workshop):
         person = participants.active_participant(person_id)
         ids = [notes.add_note(person, f"c{i}", text)[0].id for i, text in
                enumerate(["Yhteiset hankkeet", "Hankeyhteistyö", "Selkokieli"])]
-        themes.create_theme(w, "tuleva yhteistyö hankkeissa", topic_id=w.topics[0].id,
+        themes.create_theme(Actor.for_console(w), "tuleva yhteistyö hankkeissa", topic_id=w.topics[0].id,
                             note_ids=ids[:2])
     return workshop
 
