@@ -225,9 +225,7 @@ def _day(value):
 
 
 def _iso(moment):
-    """A time as ISO 8601 in UTC, or None; SQLite hands stored times back without zone."""
+    """A time as ISO 8601 in UTC, or None."""
     if moment is None:
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc).isoformat()

@@ -4,17 +4,15 @@ import secrets
 
 from sqlalchemy import select, update
 
-from ..config import ORGANISATION_TYPES
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Participant
 from ..realtime.broadcast import announce
+from ..rules import NAME_MAX, ORGANISATION_TYPES
 from . import events
 from .snapshots import participant_dict
 from .text import clean_text, optional_text
 from .workshops import table_of
-
-NAME_MAX = 60
 
 
 def hash_token(token):

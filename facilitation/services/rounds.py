@@ -5,11 +5,11 @@ from .. import timer
 from ..errors import DomainError
 from ..extensions import db
 from ..realtime.broadcast import announce
+from ..rules import MESSAGE_MAX
 from . import events, seating
 from .snapshots import phase_dict, table_dict
 from .text import clean_text
 
-MESSAGE_MAX = 300
 EXTEND_MAX_MINUTES = 60
 
 
@@ -25,7 +25,7 @@ def _set_timer(workshop, new):
 
 def _timer_of(workshop):
     """The workshop's Timer."""
-    return timer.Timer(timer.as_utc(workshop.phase_ends_at), workshop.paused_remaining)
+    return timer.Timer(workshop.phase_ends_at, workshop.paused_remaining)
 
 
 def advance(workshop):
