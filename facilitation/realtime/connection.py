@@ -32,7 +32,7 @@ def on_connect(auth=None):
         identity, rooms = _authenticate(auth)
     except DomainError as error:
         db.session.rollback()
-        raise ConnectionRefusedError(error_body(error))
+        raise ConnectionRefusedError(error_body(error)) from None
     if auth.get("lang") in LANGUAGES:
         session["lang"] = auth["lang"]
     session.update(identity)

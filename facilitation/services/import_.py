@@ -14,11 +14,36 @@ from sqlalchemy.exc import IntegrityError
 
 from ..errors import DomainError
 from ..extensions import db
-from ..models import (Ballot, CafeTable, Feedback, Note, Participant, Seat, Summary, Theme,
-                      ThemeNote, Topic, Vote, Workshop, utcnow)
-from ..rules import (LANGUAGES, MESSAGE_MAX, MODES, NAME_MAX, NEXT_MEETING_MAX,
-                     ORGANISATION_TYPES, PLACE_MAX, PROMPT_MAX, TABLE_NAME_MAX, TIMING_RANGES,
-                     TITLE_MAX, TOPIC_TITLE_MAX, VIDEO_URL_MAX)
+from ..models import (
+    Ballot,
+    CafeTable,
+    Feedback,
+    Note,
+    Participant,
+    Seat,
+    Summary,
+    Theme,
+    ThemeNote,
+    Topic,
+    Vote,
+    Workshop,
+    utcnow,
+)
+from ..rules import (
+    LANGUAGES,
+    MESSAGE_MAX,
+    MODES,
+    NAME_MAX,
+    NEXT_MEETING_MAX,
+    ORGANISATION_TYPES,
+    PLACE_MAX,
+    PROMPT_MAX,
+    TABLE_NAME_MAX,
+    TIMING_RANGES,
+    TITLE_MAX,
+    TOPIC_TITLE_MAX,
+    VIDEO_URL_MAX,
+)
 from .consent import clean_email
 from .export import ANONYMOUS_VOTER, FORMAT, VERSION
 from .notes import KINDS

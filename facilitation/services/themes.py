@@ -14,11 +14,21 @@ from ..models import Note, Theme, ThemeNote
 from ..realtime.broadcast import announce
 from . import events
 from .snapshots import topic_dict, visible_notes, workshop_dict
-from .theme_reads import live as _live, note_ids_of, theme_dict, themes_of
-from .theme_rights import (LABEL_MAX, a_label, check_fit, current_themes, editable_theme,
-                           movable_notes, placement, scope, some_ids, table_for_suggestions,
-                           topic_of)
-
+from .theme_reads import live as _live
+from .theme_reads import note_ids_of, theme_dict, themes_of
+from .theme_rights import (
+    LABEL_MAX,
+    a_label,
+    check_fit,
+    current_themes,
+    editable_theme,
+    movable_notes,
+    placement,
+    scope,
+    some_ids,
+    table_for_suggestions,
+    topic_of,
+)
 
 # --- reading ---------------------------------------------------------------------------
 

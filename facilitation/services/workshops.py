@@ -7,9 +7,19 @@ from sqlalchemy import select
 from ..errors import DomainError
 from ..extensions import db
 from ..models import CafeTable, Topic, Workshop
-from ..rules import (DESCRIPTION_MAX, LANGUAGES, MODES, NEXT_MEETING_MAX, PLACE_MAX,
-                     PROMPT_MAX, TABLE_NAME_MAX, TIMING_RANGES, TITLE_MAX, TOPIC_TITLE_MAX,
-                     VIDEO_URL_MAX)
+from ..rules import (
+    DESCRIPTION_MAX,
+    LANGUAGES,
+    MODES,
+    NEXT_MEETING_MAX,
+    PLACE_MAX,
+    PROMPT_MAX,
+    TABLE_NAME_MAX,
+    TIMING_RANGES,
+    TITLE_MAX,
+    TOPIC_TITLE_MAX,
+    VIDEO_URL_MAX,
+)
 from .text import clean_text, optional_text
 
 # 31 characters with no look-alikes (no 0/O, 1/I/L): 31**6 is about 2**30 codes.

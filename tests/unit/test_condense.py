@@ -8,12 +8,12 @@ from pathlib import Path
 
 import markdown
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from facilitation.condense import condense, detect_language, format_markdown
+from facilitation.condense.scoring import adjusted_rand_index, exact_count_accuracy, themes_to_labels
 from facilitation.summary import count_phrase, escape_markdown
-from facilitation.condense.scoring import (
-    adjusted_rand_index, exact_count_accuracy, themes_to_labels)
 
 ROOT = Path(__file__).resolve().parents[2]
 OWN = ROOT / "tests" / "data" / "condense"

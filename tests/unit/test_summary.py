@@ -7,8 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facilitation.summary import (count_phrase, escape_markdown, format_date,
-                                  markdown_to_text, render_html, write_summary)
+from facilitation.summary import (
+    count_phrase,
+    escape_markdown,
+    format_date,
+    markdown_to_text,
+    render_html,
+    write_summary,
+)
 
 
 def workshop_data(language="fi", text=None):
