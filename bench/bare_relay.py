@@ -12,7 +12,7 @@ Clients say where they belong in the Socket.IO auth payload:
 Run: PORT=5055 HOST=127.0.0.1 python bench/bare_relay.py
 """
 import warnings; warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")  # noqa
-import eventlet; eventlet.monkey_patch()  # noqa: E702,I001  (before any other import)
+import eventlet; eventlet.monkey_patch()  # noqa: E402,E702,I001  (before any other import)
 
 import itertools  # noqa: E402
 import os  # noqa: E402

@@ -19,7 +19,11 @@ sys.path.insert(0, str(ROOT))
 from facilitation.condense import condense, preload  # noqa: E402
 from facilitation.condense.features import clear_caches  # noqa: E402
 from facilitation.condense.scoring import (  # noqa: E402
-    adjusted_rand_index, exact_count_accuracy, pair_precision_recall, themes_to_labels)
+    adjusted_rand_index,
+    exact_count_accuracy,
+    pair_precision_recall,
+    themes_to_labels,
+)
 
 OWN = ROOT / "tests" / "data" / "condense"
 # Written before any tuning, but read since, when the domain thesaurus was written: no

@@ -732,8 +732,8 @@ def summary(args, app, bare, limits):
                      if k in ("p50_ms", "p95_ms", "p99_ms", "max_ms", "ack_p50_ms", "ack_p95_ms",
                               "ack_p99_ms", "lost", "duplicated", "delivered", "expected",
                               "acked", "sent", "last_ack_s", "last_delivery_s", "rss_mb",
-                              "server_cpu_pct", "client_cpu_pct", "others_cpu_pct", "disconnects", "dropped_before",
-                              "connect_errors")})
+                              "server_cpu_pct", "client_cpu_pct", "others_cpu_pct", "disconnects",
+                              "dropped_before", "connect_errors")})
     if app:
         line["targets"] = targets(app, bare, args)
     return line

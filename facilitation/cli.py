@@ -27,7 +27,7 @@ def create_facilitator(email, password):
     try:
         facilitator = accounts.create_facilitator(email, password)
     except DomainError as error:
-        raise click.ClickException(error_message(error.code, **error.params))
+        raise click.ClickException(error_message(error.code, **error.params)) from None
     click.echo(f"Created facilitator {facilitator.email}")
 
 
@@ -42,9 +42,9 @@ def open_workshop(plan, email):
     try:
         workshop = plan_io.open_plan_bytes(owner.id, plan.read_bytes(), str(plan))
     except OSError as error:
-        raise click.ClickException(f"{plan}: cannot read the file ({error.strerror})")
+        raise click.ClickException(f"{plan}: cannot read the file ({error.strerror})") from None
     except PlanError as error:
-        raise click.ClickException(str(error))
+        raise click.ClickException(str(error)) from None
     click.echo(workshop.code)
     click.echo(f"/console/{workshop.id}")
 
@@ -104,7 +104,7 @@ def erase_participant(participant_id):
     try:
         consent.erase(consent.find_participant(participant_id))
     except DomainError:
-        raise click.ClickException(f"no participant has the id {participant_id}")
+        raise click.ClickException(f"no participant has the id {participant_id}") from None
     click.echo(f"Erased the personal data of participant {participant_id}")
 
 

@@ -3,10 +3,7 @@ import os
 import secrets
 from pathlib import Path
 
-#: The organisation types a participant can pick when joining (shown translated).
-ORGANISATION_TYPES = (
-    "ngo", "municipality", "wellbeing_area", "vitality_centre", "college", "company", "other",
-)
+from .rules import LANGUAGES
 
 
 def _env_int(name, default):
@@ -57,9 +54,9 @@ class Config:
     NOTES_BURST = _env_int("NOTES_BURST", 100)
     EVENTS_RATE_PER_MINUTE = _env_int("EVENTS_RATE_PER_MINUTE", 600)
     EVENTS_BURST = _env_int("EVENTS_BURST", 200)
-    BABEL_DEFAULT_LOCALE = "fi"
+    BABEL_DEFAULT_LOCALE = LANGUAGES[0]
     # Languages with a complete catalogue; the first is the default.
-    LANGUAGES = ("fi", "sv", "en")
+    LANGUAGES = LANGUAGES
     WTF_CSRF_TIME_LIMIT = None  # a facilitator's form may stay open a whole workshop
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_HTTPONLY = True

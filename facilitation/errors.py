@@ -39,7 +39,8 @@ MESSAGES = {
     "not_in_vote": _l("This item is not part of the vote."),
     "no_timer": _l("There is no running round or break to time."),
     "rate_limited": _l("Too many messages in a short time. Wait a moment and try again."),
-    "summary_edited": _l("The summary has been edited by hand. Regenerating would overwrite the edits; tick “Overwrite my edits” to do it anyway."),
+    "summary_edited": _l("The summary has been edited by hand. Regenerating would overwrite the "
+                         "edits; tick “Overwrite my edits” to do it anyway."),
     "feedback_not_open": _l("Feedback opens at the end of the workshop."),
     "rating_required": _l("Choose a rating from 1 to 4."),
     "summary_missing": _l("There is no summary to send yet. Write it first."),

@@ -9,17 +9,23 @@ import datetime
 import re
 from urllib.parse import urlsplit
 
-LANGUAGES = ("fi", "sv", "en")
-MODES = ("people", "topics")
+from . import rules
+from .rules import LANGUAGES, MAX_TOPICS, MODES
+
 KEYS = ("title", "date", "place", "next_meeting", "language", "mode", "rounds", "minutes",
         "break_minutes", "tables")
-INTEGER_RANGES = {"rounds": (1, 12), "minutes": (1, 180), "break_minutes": (0, 60),
-                  "tables": (1, 40)}
-DEFAULTS = {"language": "fi", "mode": "people", "rounds": 3, "minutes": 20,
-            "break_minutes": 5}
-MAX_LENGTHS = {"title": 200, "place": 200, "next_meeting": 200, "topic": 200, "prompt": 300,
-               "description": 2000, "table": 100, "video_url": 500}
-MAX_TOPICS = 40
+# A plan calls the minutes per round "minutes".
+INTEGER_RANGES = {"rounds": rules.TIMING_RANGES["rounds"],
+                  "minutes": rules.TIMING_RANGES["round_minutes"],
+                  "break_minutes": rules.TIMING_RANGES["break_minutes"],
+                  "tables": (1, rules.MAX_TABLES)}
+DEFAULTS = {"language": rules.DEFAULTS["language"], "mode": rules.DEFAULTS["mode"],
+            "rounds": rules.DEFAULTS["rounds"], "minutes": rules.DEFAULTS["round_minutes"],
+            "break_minutes": rules.DEFAULTS["break_minutes"]}
+MAX_LENGTHS = {"title": rules.TITLE_MAX, "place": rules.PLACE_MAX,
+               "next_meeting": rules.NEXT_MEETING_MAX, "topic": rules.TOPIC_TITLE_MAX,
+               "prompt": rules.PROMPT_MAX, "description": rules.DESCRIPTION_MAX,
+               "table": rules.TABLE_NAME_MAX, "video_url": rules.VIDEO_URL_MAX}
 TABLE_WORDS = {"fi": "Pöytä", "sv": "Bord", "en": "Table"}
 REMOTE_WORDS = ("remote", "etä", "distans")
 

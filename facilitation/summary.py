@@ -77,6 +77,8 @@ _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u2
                                         "\u202e\u2066\u2067\u2068\u2069"))
 _PUNCTUATION = re.compile(r"([\\`*_\[\]#])")
 _LEADING_MARKER = re.compile(r"^([-+>]|\d+(?=[.)]))")
+# A scheme's colon or a "www." dot hidden behind an entity: no Markdown renderer autolinks it.
+_URL = re.compile(r"(?i)\b(https?|ftp|mailto|javascript|data|vbscript|file):|\b(www)\.")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -84,11 +86,19 @@ def escape_markdown(text):
     """Return `text` as one line of Markdown that shows it literally and creates no markup."""
     text = _clean(text).replace("&", "&amp;").replace("<", "&lt;")
     text = _PUNCTUATION.sub(r"\\\1", text)
+    text = _URL.sub(_defuse_url, text)
     # List, quote and heading markers only count at the start of a line.
     match = _LEADING_MARKER.match(text)
     if match and match.group(1)[0].isdigit():
         return text[:match.end()] + "\\" + text[match.end():]
     return "\\" + text if match else text
+
+
+def _defuse_url(match):
+    """Hide a URL scheme's colon or a "www." dot behind an entity, so nothing autolinks it."""
+    if match.group(1):
+        return match.group(1) + "&#58;"
+    return match.group(2) + "&#46;"
 
 
 def _clean(text):

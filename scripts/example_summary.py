@@ -33,8 +33,19 @@ from facilitation.config import Config  # noqa: E402
 from facilitation.extensions import db  # noqa: E402
 from facilitation.models import Note, Participant, ThemeNote  # noqa: E402
 from facilitation.plans import load_plan  # noqa: E402
-from facilitation.services import (accounts, consent, feedback, notes, participants,  # noqa: E402
-                                   plan_io, rounds, summaries, tables, themes, votes)
+from facilitation.services import (  # noqa: E402
+    accounts,
+    consent,
+    feedback,
+    notes,
+    participants,
+    plan_io,
+    rounds,
+    summaries,
+    tables,
+    themes,
+    votes,
+)
 from facilitation.services.actors import Actor  # noqa: E402
 
 PLAN = ROOT / "sessions" / "hankekahvi-kainuu.md"

@@ -1,4 +1,7 @@
-"""Command line: python -m facilitation.condense NOTES.jsonl [--format json|markdown] [--language fi|sv|en]."""
+"""Command line: condense a topic's notes into themes.
+
+    python -m facilitation.condense NOTES.jsonl [--format json|markdown] [--language fi|sv|en]
+"""
 
 import argparse
 import json

@@ -1,13 +1,32 @@
 """Forms of the console (CSRF-protected by Flask-WTF)."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, DateField, EmailField, FieldList, Form, FormField,
-                     IntegerField, PasswordField, SelectChoice, SelectField, StringField,
-                     TextAreaField)
+from wtforms import (
+    BooleanField,
+    DateField,
+    EmailField,
+    FieldList,
+    Form,
+    FormField,
+    IntegerField,
+    PasswordField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import URL, DataRequired, EqualTo, Length, NumberRange, Optional
 
+from .. import rules
 from ..services.accounts import MIN_PASSWORD_LENGTH
-from ..services.workshops import NEXT_MEETING_MAX
+
+MODE_LABELS = {"people": _l("People move, each table keeps its topic and host"),
+               "topics": _l("Topics move, people stay at their tables")}
+
+
+def _range(key):
+    """The NumberRange validator of one of the workshop's timing settings."""
+    return NumberRange(*rules.TIMING_RANGES[key])
 
 
 class SetupForm(FlaskForm):
@@ -30,42 +49,45 @@ class LoginForm(FlaskForm):
 class TableForm(Form):
     """One café table row; a row left empty is ignored."""
 
-    name = StringField(_l("Table name"), validators=[Optional(), Length(max=100)])
+    name = StringField(_l("Table name"), validators=[Optional(), Length(max=rules.TABLE_NAME_MAX)])
     remote = BooleanField(_l("Remote"))
     video_url = StringField(_l("Video-call link"), validators=[
-        Optional(), URL(require_tld=False), Length(max=500)])
+        Optional(), URL(require_tld=False), Length(max=rules.VIDEO_URL_MAX)])
 
 
 class TopicForm(Form):
     """One topic row: a title and prompt questions, one per line."""
 
-    title = StringField(_l("Topic"), validators=[Optional(), Length(max=200)])
+    title = StringField(_l("Topic"), validators=[Optional(), Length(max=rules.TOPIC_TITLE_MAX)])
     prompts = TextAreaField(_l("Prompt questions (one per line)"),
-                            validators=[Optional(), Length(max=2000)])
+                            validators=[Optional(), Length(max=rules.DESCRIPTION_MAX)])
 
 
 class WorkshopForm(FlaskForm):
     """A new workshop with its tables and topics."""
 
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=rules.TITLE_MAX)])
     date = DateField(_l("Date"), validators=[Optional()])
-    place = StringField(_l("Place"), validators=[Optional(), Length(max=200)])
+    place = StringField(_l("Place"), validators=[Optional(), Length(max=rules.PLACE_MAX)])
     language = SelectField(_l("Language"), choices=[
-        SelectChoice("fi", "suomi"), SelectChoice("sv", "svenska"),
-        SelectChoice("en", "English")], default="fi")
+        SelectChoice(code, rules.LANGUAGE_NAMES[code]) for code in rules.LANGUAGES],
+        default=rules.DEFAULTS["language"])
     mode = SelectField(_l("Rotation"), choices=[
-        SelectChoice("people", _l("People move, each table keeps its topic and host")),
-        SelectChoice("topics", _l("Topics move, people stay at their tables"))], default="people")
-    rounds = IntegerField(_l("Rounds"), default=3, validators=[DataRequired(), NumberRange(1, 12)])
-    round_minutes = IntegerField(_l("Minutes per round"), default=20,
-                                 validators=[DataRequired(), NumberRange(1, 180)])
-    break_minutes = IntegerField(_l("Minutes to move between rounds"), default=5,
-                                 validators=[Optional(), NumberRange(0, 60)])
+        SelectChoice(mode, MODE_LABELS[mode]) for mode in rules.MODES],
+        default=rules.DEFAULTS["mode"])
+    rounds = IntegerField(_l("Rounds"), default=rules.DEFAULTS["rounds"],
+                          validators=[DataRequired(), _range("rounds")])
+    round_minutes = IntegerField(_l("Minutes per round"), default=rules.DEFAULTS["round_minutes"],
+                                 validators=[DataRequired(), _range("round_minutes")])
+    break_minutes = IntegerField(_l("Minutes to move between rounds"),
+                                 default=rules.DEFAULTS["break_minutes"],
+                                 validators=[Optional(), _range("break_minutes")])
     next_meeting = StringField(_l("Next meeting"), validators=[Optional(), Length(
-        max=NEXT_MEETING_MAX, message=_l("The text is too long: at most %(limit)s characters.",
-                                         limit=NEXT_MEETING_MAX))])
-    tables = FieldList(FormField(TableForm), min_entries=6, max_entries=40)
-    topics = FieldList(FormField(TopicForm), min_entries=6, max_entries=40)
+        max=rules.NEXT_MEETING_MAX, message=_l(
+            "The text is too long: at most %(limit)s characters.",
+            limit=rules.NEXT_MEETING_MAX))])
+    tables = FieldList(FormField(TableForm), min_entries=6, max_entries=rules.MAX_TABLES)
+    topics = FieldList(FormField(TopicForm), min_entries=6, max_entries=rules.MAX_TOPICS)
 
     def timing(self):
         """The rotation mode and round timing as create_workshop takes them."""

@@ -184,6 +184,4 @@ def seconds_to_next(app):
             return 0
     if soonest is None:
         return POLL_SECONDS
-    if soonest.tzinfo is None:  # SQLite hands times back without their zone
-        soonest = soonest.replace(tzinfo=utcnow().tzinfo)
     return max(0.2, min(POLL_SECONDS, (soonest - utcnow()).total_seconds()))

@@ -2,8 +2,8 @@
 from flask import jsonify, redirect, render_template, request, url_for
 
 from ..errors import DomainError, error_body, error_message
-from ..config import ORGANISATION_TYPES
 from ..qr import public_url, svg_response
+from ..rules import ORGANISATION_TYPES
 from ..services import participants, snapshots
 from ..services.workshops import table_of, workshop_by_code
 from ..web import workshop_or_404

@@ -1,7 +1,8 @@
 """The single place through which every announcement leaves the server."""
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from ..extensions import socketio
 from ..services.events import Broadcast

@@ -7,6 +7,7 @@ from flask_socketio import ConnectionRefusedError, join_room, leave_room, rooms
 
 from ..errors import DomainError, error_body, failure
 from ..extensions import db, socketio
+from ..rules import LANGUAGES
 from ..services import events, participants, snapshots
 from ..services.workshops import owned_workshop, workshop_by_code
 from .guard import event_handler
@@ -32,8 +33,8 @@ def on_connect(auth=None):
         identity, rooms = _authenticate(auth)
     except DomainError as error:
         db.session.rollback()
-        raise ConnectionRefusedError(error_body(error))
-    if auth.get("lang") in ("fi", "sv", "en"):
+        raise ConnectionRefusedError(error_body(error)) from None
+    if auth.get("lang") in LANGUAGES:
         session["lang"] = auth["lang"]
     session.update(identity)
     for room in rooms:

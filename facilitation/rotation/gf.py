@@ -1,5 +1,5 @@
 """Finite fields GF(p^k) for the closed-form rotation, as small log/antilog tables."""
-from functools import lru_cache
+from functools import cache
 
 
 def prime_power(n):
@@ -72,7 +72,7 @@ class GaloisField:
         return self._exp[(self._log[a] + self._log[b]) % (self.q - 1)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def field(q):
     """Return GF(q), built once per order."""
     return GaloisField(q)

@@ -5,8 +5,9 @@ that emits over Socket.IO) and `commit_and_publish` gives it what was committed.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, Sequence
+from typing import Any, Protocol
 
 from flask import Flask, current_app
 from sqlalchemy import or_, select, update

@@ -23,8 +23,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import (Ballot, Feedback, Note, Participant, Seat, Summary, Theme, ThemeNote, Vote,
-                      Workshop)
+from ..models import Ballot, Feedback, Note, Participant, Seat, Summary, Theme, ThemeNote, Vote, Workshop
 from .plan_io import plan_file_name
 
 FORMAT = "kahvila-workshop"
@@ -229,9 +228,7 @@ def _day(value):
 
 
 def _iso(moment):
-    """A time as ISO 8601 in UTC, or None; SQLite hands stored times back without zone."""
+    """A time as ISO 8601 in UTC, or None."""
     if moment is None:
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc).isoformat()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from flask import current_app
@@ -75,18 +76,24 @@ def has_answered(participant: Participant) -> bool:
 
 
 def feedback_figures(workshop: Workshop) -> dict[str, Any]:
-    """The count, mean, distribution 1–4 and the texts, as the summary wants them."""
+    """The count, mean, distribution 1–4 and the texts: for the console and the summary alike."""
     answers = db.session.scalars(select(Feedback).where(Feedback.workshop_id == workshop.id)
                                  .order_by(Feedback.created_at, Feedback.id)).all()
     distribution = {grade: 0 for grade in RATINGS}
     for answer in answers:
         distribution[answer.rating] += 1
-    count = len(answers)
-    return {"count": count,
-            "mean": round(sum(a.rating for a in answers) / count, 2) if count else None,
+    return {"count": len(answers), "mean": mean_rating([a.rating for a in answers]),
             "distribution": distribution,
-            "takeaways": [a.takeaway for a in answers if a.takeaway],
-            "wishes": [a.wishes for a in answers if a.wishes]}
+            "takeaways": [a.takeaway.strip() for a in answers if a.takeaway.strip()],
+            "wishes": [a.wishes.strip() for a in answers if a.wishes.strip()]}
+
+
+def mean_rating(ratings):
+    """The mean to one decimal, halves rounded up as people round (16/11 → 1.5), or None."""
+    if not ratings:
+        return None
+    mean = Decimal(sum(ratings)) / Decimal(len(ratings))
+    return float(mean.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def signed_answers(workshop: Workshop) -> list[dict[str, Any]]:

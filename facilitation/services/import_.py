@@ -15,20 +15,47 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
-from ..config import ORGANISATION_TYPES
 from ..errors import DomainError
 from ..extensions import db
-from ..models import (Ballot, CafeTable, Feedback, Note, Participant, Seat, Summary, Theme,
-                      ThemeNote, Topic, Vote, Workshop, utcnow)
+from ..models import (
+    Ballot,
+    CafeTable,
+    Feedback,
+    Note,
+    Participant,
+    Seat,
+    Summary,
+    Theme,
+    ThemeNote,
+    Topic,
+    Vote,
+    Workshop,
+    utcnow,
+)
+from ..rules import (
+    LANGUAGES,
+    MESSAGE_MAX,
+    MODES,
+    NAME_MAX,
+    NEXT_MEETING_MAX,
+    ORGANISATION_TYPES,
+    PLACE_MAX,
+    PROMPT_MAX,
+    TABLE_NAME_MAX,
+    TIMING_RANGES,
+    TITLE_MAX,
+    TOPIC_TITLE_MAX,
+    VIDEO_URL_MAX,
+)
 from .consent import clean_email
 from .export import ANONYMOUS_VOTER, FORMAT, VERSION
 from .notes import KINDS
 from .participants import hash_token
-from .workshops import LANGUAGES, LIMITS, MODES, NEXT_MEETING_MAX, new_join_code
+from .workshops import new_join_code
 
 STATES = ("lobby", "round", "break", "harvest", "feedback", "closed")
 SCOPES = {"notes": None, "table": "tables", "themes": "topics"}  # what scope_id points at
-MAX_ROUND, MAX_DOTS = LIMITS["rounds"][1], 100
+MAX_ROUND, MAX_DOTS = TIMING_RANGES["rounds"][1], 100
 LONG_TEXT = 1_000_000  # more than anything typed here: another server may allow more
 
 
@@ -160,14 +187,14 @@ def _add(ids, kind, items, build, keyed=True):
 
 def _workshop(facilitator_id, item):
     """A new workshop with the exported settings and state, and a code and key of its own."""
-    timing = {key: item.number(key, *LIMITS[key]) for key in LIMITS}
+    timing = {key: item.number(key, *TIMING_RANGES[key]) for key in TIMING_RANGES}
     workshop = Workshop(
         code=new_join_code(), board_key=secrets.token_urlsafe(16), facilitator_id=facilitator_id,
-        title=item.text("title", 200, required=True), date=item.when("date", date),
-        place=item.text("place", 200), language=item.choice("language", LANGUAGES),
+        title=item.text("title", TITLE_MAX, required=True), date=item.when("date", date),
+        place=item.text("place", PLACE_MAX), language=item.choice("language", LANGUAGES),
         mode=item.choice("mode", MODES), state=item.choice("state", STATES),
         round_no=item.number("round", 0, timing["rounds"]),
-        phase_ends_at=item.when("phase_ends_at"), message=item.text("message", 300, null=True),
+        phase_ends_at=item.when("phase_ends_at"), message=item.text("message", MESSAGE_MAX, null=True),
         paused_remaining=item.number("paused_remaining", 0, 86_400, True, (int, float)),
         notes_hidden=item.get("notes_hidden", bool), locked=item.get("locked", bool),
         # Exports made before the next meeting existed have no such key.
@@ -180,19 +207,19 @@ def _workshop(facilitator_id, item):
 def _topic(item, ids, position):
     """A topic with its description and prompt questions."""
     return Topic(workshop_id=ids["workshop"], position=position,
-                 title=item.text("title", 200, required=True),
+                 title=item.text("title", TOPIC_TITLE_MAX, required=True),
                  description=item.text("description", LONG_TEXT),
                  prompts=list(item.get("prompts", list, lambda prompts: all(
-                     isinstance(p, str) and len(p) <= 300 for p in prompts))))
+                     isinstance(p, str) and len(p) <= PROMPT_MAX for p in prompts))))
 
 
 def _table(item, ids, position):
     """A table; its host is set once the participants exist."""
-    video_url = item.text("video_url", 500, null=True)
+    video_url = item.text("video_url", VIDEO_URL_MAX, null=True)
     # A web address only, as the workshop form takes: phones show it as a link.
     item.check("video_url", video_url is None or video_url.startswith(("https://", "http://")))
     return CafeTable(
-        workshop_id=ids["workshop"], position=position, name=item.text("name", 100, True),
+        workshop_id=ids["workshop"], position=position, name=item.text("name", TABLE_NAME_MAX, True),
         remote=item.get("remote", bool), video_url=video_url,
         topic_id=item.ref("topic", ids["topics"], null=True),
         crystallisation=item.text("crystallisation", LONG_TEXT))
@@ -205,7 +232,7 @@ def _participant(item, ids, _):
     email = item.get("email", str, True, lambda v: any(consents.values()) and _is_email(v))
     return Participant(
         workshop_id=ids["workshop"], token_hash=hash_token(secrets.token_urlsafe(24)),
-        display_name=item.text("name", 60, required=True),
+        display_name=item.text("name", NAME_MAX, required=True),
         organisation=item.text("organisation", 120),
         organisation_type=item.choice("organisation_type", ("", *ORGANISATION_TYPES)),
         remote=item.get("remote", bool), table_id=item.ref("table", ids["tables"], null=True),

@@ -1,7 +1,8 @@
 """The summary by email: who gets it, queueing it once, resending, progress."""
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import func, select

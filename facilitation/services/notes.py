@@ -122,8 +122,7 @@ def restore_note(note: Note) -> Note:
     """Undo a delete made within the undo window."""
     if note.deleted_at is None:
         return note
-    deleted_at = note.deleted_at.replace(tzinfo=note.deleted_at.tzinfo or timezone.utc)
-    if datetime.now(timezone.utc) - deleted_at > UNDO_WINDOW:
+    if datetime.now(timezone.utc) - note.deleted_at > UNDO_WINDOW:
         raise DomainError("undo_expired")
     note.deleted_at = None
     event = _record(note, "note:shown", {"note": note_dict(note)})

@@ -8,16 +8,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from ..config import ORGANISATION_TYPES
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Participant, Workshop
+from ..rules import NAME_MAX, ORGANISATION_TYPES
 from . import events
 from .snapshots import participant_dict
 from .text import clean_text, optional_text
 from .workshops import table_of
-
-NAME_MAX = 60
 
 
 def hash_token(token: str) -> str:

@@ -1,8 +1,8 @@
 """Keeping personal data no longer than needed: addresses after sending, whole workshops."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Sequence
 
 from flask import current_app
 from sqlalchemy import delete, select, update

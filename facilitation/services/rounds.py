@@ -6,13 +6,12 @@ from typing import Any
 
 from .. import timer
 from ..errors import DomainError
-from ..extensions import db
 from ..models import Workshop
+from ..rules import MESSAGE_MAX
 from . import events, seating
 from .snapshots import phase_dict, table_dict
 from .text import clean_text
 
-MESSAGE_MAX = 300
 EXTEND_MAX_MINUTES = 60
 
 
@@ -28,7 +27,7 @@ def _set_timer(workshop, new):
 
 def _timer_of(workshop):
     """The workshop's Timer."""
-    return timer.Timer(timer.as_utc(workshop.phase_ends_at), workshop.paused_remaining)
+    return timer.Timer(workshop.phase_ends_at, workshop.paused_remaining)
 
 
 def advance(workshop: Workshop) -> Workshop:

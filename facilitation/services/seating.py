@@ -41,8 +41,8 @@ def seat_first_round(workshop: Workshop) -> None:
 def plan_next_round(workshop: Workshop) -> None:
     """Store the seats of the round after the current one.
 
-    In-room and remote tables are planned apart. People who joined late take part from now on; earlier rounds count,
-    so nobody returns to a table and as few pairs as possible meet twice.
+    In-room and remote tables are planned apart. People who joined late take part from now on;
+    earlier rounds count, so nobody returns to a table and as few pairs as possible meet twice.
     """
     next_round = workshop.round_no + 1
     db.session.execute(Seat.__table__.delete().where(

@@ -21,14 +21,7 @@ def note_dict(note: Note) -> dict[str, Any]:
             "kind": note.kind, "owner": note.owner,
             "due": note.due.isoformat() if note.due else None, "hidden": note.hidden,
             "concealed": note.concealed, "round": note.round_no,
-            "created_at": _iso(note.created_at)}
-
-
-def _iso(moment):
-    """ISO 8601 in UTC; SQLite hands stored times back without their zone."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.isoformat()
+            "created_at": note.created_at.isoformat()}
 
 
 def topic_dict(topic: Topic | None) -> dict[str, Any] | None:
@@ -49,7 +42,7 @@ def table_dict(table: CafeTable) -> dict[str, Any]:
 def phase_dict(workshop: Workshop, moment: datetime | None = None) -> dict[str, Any]:
     """Where the café is: phase, round, timer and the message on every screen."""
     moment = moment or datetime.now(timezone.utc)
-    current = timer.Timer(timer.as_utc(workshop.phase_ends_at), workshop.paused_remaining)
+    current = timer.Timer(workshop.phase_ends_at, workshop.paused_remaining)
     return {"state": workshop.state, "round": workshop.round_no, "rounds": workshop.rounds,
             "mode": workshop.mode, "timer": timer.describe(current, moment) if current.timed else None,
             "message": workshop.message}

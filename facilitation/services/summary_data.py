@@ -12,10 +12,11 @@ from typing import Any
 from flask_babel import force_locale
 from sqlalchemy import func, select
 
-from ..config import ORGANISATION_TYPES
 from ..extensions import db
 from ..i18n import ORGANISATION_TYPE_LABELS
-from ..models import Ballot, Feedback, Note, Participant, Theme, ThemeNote, Vote, Workshop
+from ..models import Ballot, Note, Participant, Theme, ThemeNote, Vote, Workshop
+from ..rules import ORGANISATION_TYPES
+from .feedback import feedback_figures
 
 TOP_VOTED = 5
 
@@ -34,7 +35,7 @@ def build_summary_data(workshop: Workshop) -> dict[str, Any]:
         "topics": _topics(workshop, notes),
         "actions": _actions(workshop, notes),
         "attendance": _attendance(workshop, people),
-        "feedback": _feedback(workshop.id),
+        "feedback": _feedback(workshop),
         "contacts": [{"name": p.display_name, "organisation": p.organisation,
                       "email": p.email or ""}
                      for p in sorted(people, key=lambda p: p.display_name.casefold())
@@ -127,14 +128,7 @@ def _attendance(workshop, people):
             "by_type": by_type}
 
 
-def _feedback(workshop_id):
-    """Count, mean, the 1–4 distribution, takeaways and wishes; None without answers."""
-    answers = db.session.scalars(select(Feedback).where(Feedback.workshop_id == workshop_id)
-                                 .order_by(Feedback.id)).all()
-    if not answers:
-        return None
-    ratings = Counter(a.rating for a in answers)
-    return {"count": len(answers), "mean": sum(a.rating for a in answers) / len(answers),
-            "distribution": {str(grade): ratings[grade] for grade in range(1, 5)},
-            "takeaways": [a.takeaway.strip() for a in answers if a.takeaway.strip()],
-            "wishes": [a.wishes.strip() for a in answers if a.wishes.strip()]}
+def _feedback(workshop):
+    """The console's feedback figures; None without answers."""
+    figures = feedback_figures(workshop)
+    return figures if figures["count"] else None

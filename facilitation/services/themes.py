@@ -17,11 +17,22 @@ from ..extensions import db
 from ..models import Note, Participant, Theme, ThemeNote, Workshop
 from . import events
 from .actors import Actor
-from .rights import (LABEL_MAX, a_label, check_fit, current_themes, editable_theme,
-                     movable_notes, placement, scope, some_ids, table_for_suggestions, topic_of)
+from .rights import (
+    LABEL_MAX,
+    a_label,
+    check_fit,
+    current_themes,
+    editable_theme,
+    movable_notes,
+    placement,
+    scope,
+    some_ids,
+    table_for_suggestions,
+    topic_of,
+)
 from .snapshots import topic_dict, visible_notes, workshop_dict
-from .theme_reads import live as _live, note_ids_of, theme_dict, themes_of
-
+from .theme_reads import live as _live
+from .theme_reads import note_ids_of, theme_dict, themes_of
 
 # --- reading ---------------------------------------------------------------------------
 

@@ -2,22 +2,33 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, Sequence
+from typing import Any
 
 from sqlalchemy import select
 
 from ..errors import DomainError
 from ..extensions import db
 from ..models import CafeTable, Topic, Workshop
+from ..rules import (
+    DESCRIPTION_MAX,
+    LANGUAGES,
+    MODES,
+    NEXT_MEETING_MAX,
+    PLACE_MAX,
+    PROMPT_MAX,
+    TABLE_NAME_MAX,
+    TIMING_RANGES,
+    TITLE_MAX,
+    TOPIC_TITLE_MAX,
+    VIDEO_URL_MAX,
+)
 from .text import clean_text, optional_text
 
 # 31 characters with no look-alikes (no 0/O, 1/I/L): 31**6 is about 2**30 codes.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
-LANGUAGES = ("fi", "sv", "en")
-MODES = ("people", "topics")
-NEXT_MEETING_MAX = 200
 
 
 def new_join_code() -> str:
@@ -33,10 +44,6 @@ def normalise_code(raw: Any) -> str:
     return "".join(ch for ch in str(raw or "").upper() if ch.isalnum())
 
 
-# Settable ranges: rounds, minutes per round, minutes per move break.
-LIMITS = {"rounds": (1, 12), "round_minutes": (1, 180), "break_minutes": (0, 60)}
-
-
 def create_workshop(facilitator_id: int, title: Any, tables: list[dict[str, Any]],
                     topics: list[dict[str, Any]], date_: date | None = None, place: Any = "",
                     language: Any = "fi", mode: Any = "people", rounds: Any = 3,
@@ -47,7 +54,7 @@ def create_workshop(facilitator_id: int, title: Any, tables: list[dict[str, Any]
         raise DomainError("bad_payload")
     timing = {"rounds": rounds, "round_minutes": round_minutes, "break_minutes": break_minutes}
     for key, value in timing.items():
-        low, high = LIMITS[key]
+        low, high = TIMING_RANGES[key]
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
             raise DomainError("bad_payload")
     if not isinstance(date_, (date, type(None))):
@@ -56,8 +63,8 @@ def create_workshop(facilitator_id: int, title: Any, tables: list[dict[str, Any]
         raise DomainError("bad_payload")
     workshop = Workshop(
         code=new_join_code(), board_key=secrets.token_urlsafe(16),
-        facilitator_id=facilitator_id, title=clean_text(title, 200, "bad_payload"),
-        date=date_, place=optional_text(place, 200), language=language, mode=mode,
+        facilitator_id=facilitator_id, title=clean_text(title, TITLE_MAX, "bad_payload"),
+        date=date_, place=optional_text(place, PLACE_MAX), language=language, mode=mode,
         next_meeting=optional_text(next_meeting, NEXT_MEETING_MAX), **timing)
     workshop.topics = [_topic(i, t) for i, t in enumerate(topics)]
     workshop.tables = [_table(i, t, workshop.topics) for i, t in enumerate(tables)]
@@ -76,17 +83,20 @@ def set_next_meeting(workshop: Workshop, value: Any) -> Workshop:
 
 def _topic(position, spec):
     """Build a Topic from a {title, description, prompts} dict."""
-    prompts = [clean_text(p, 300, "bad_payload") for p in spec.get("prompts", []) if p.strip()]
-    return Topic(position=position, title=clean_text(spec["title"], 200, "bad_payload"),
-                 description=optional_text(spec.get("description"), 2000), prompts=prompts)
+    prompts = [clean_text(p, PROMPT_MAX, "bad_payload")
+               for p in spec.get("prompts", []) if p.strip()]
+    return Topic(position=position,
+                 title=clean_text(spec["title"], TOPIC_TITLE_MAX, "bad_payload"),
+                 description=optional_text(spec.get("description"), DESCRIPTION_MAX),
+                 prompts=prompts)
 
 
 def _table(position, spec, topics):
     """Build a CafeTable from a {name, remote, video_url} dict."""
-    video_url = optional_text(spec.get("video_url"), 500) or None
+    video_url = optional_text(spec.get("video_url"), VIDEO_URL_MAX) or None
     if video_url and not video_url.startswith(("https://", "http://")):
         raise DomainError("bad_payload")
-    return CafeTable(position=position, name=clean_text(spec["name"], 100, "bad_payload"),
+    return CafeTable(position=position, name=clean_text(spec["name"], TABLE_NAME_MAX, "bad_payload"),
                      remote=bool(spec.get("remote")), video_url=video_url,
                      topic=topics[position % len(topics)])
 

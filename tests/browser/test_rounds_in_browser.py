@@ -76,7 +76,8 @@ def test_three_phones_go_through_two_rounds_and_are_told_their_next_table(live_s
             expect(page.locator("#move")).to_be_hidden()
     # Eero travelled to Kaisa's table in round 2; his round-1 note stayed at table A.
     expect(phones["Kaisa"].locator("#notes .note")).to_have_count(0)
-    expect(phones["Aino"].locator("#notes .note")).to_have_text([re.compile("Kierroksen 1 ajatus.*kierros 1")])
+    expect(phones["Aino"].locator("#notes .note")).to_have_text(
+        [re.compile("Kierroksen 1 ajatus.*kierros 1")])
 
 
 def test_pause_and_extend_show_on_every_screen(live_server, new_context):

@@ -144,7 +144,8 @@ def test_the_summary_preview_follows_the_typing_and_regenerate_warns_first(live_
     laptop.locator("#summary-form button[type=submit]").click()
     expect(laptop.locator(".flash")).to_be_visible()
     assert_accessible(laptop, "summary editor, edited")
-    expect(source).to_have_value("# Kooste kahvilasta\n\n- **Tärkein** havainto\n- <script>alert(1)</script>\n")
+    expect(source).to_have_value(
+        "# Kooste kahvilasta\n\n- **Tärkein** havainto\n- <script>alert(1)</script>\n")
     laptop.once("dialog", lambda dialog: dialog.accept())
     laptop.locator("#regenerate-form button").click()
     expect(source).to_have_value(re.compile(r"^# Live-kahvila"))

@@ -13,20 +13,20 @@ pytestmark = pytest.mark.live
 
 PEOPLE = ["maija", "pekka", "liisa", "ahmed", "sanna"]
 
-SETUP = """
+SETUP = f"""
 from facilitation.extensions import db
 from facilitation.models import Summary
 from facilitation.services import accounts, consent, participants, workshops
 f = accounts.create_facilitator('live@example.fi', 'kahvia-ja-pullaa')
-w = workshops.create_workshop(f.id, 'Työllisyyskahvila', [{'name': 'Pöytä A'}],
-                              [{'title': 'Osallisuus'}])
-for name in %r:
+w = workshops.create_workshop(f.id, 'Työllisyyskahvila', [{{'name': 'Pöytä A'}}],
+                              [{{'title': 'Osallisuus'}}])
+for name in {PEOPLE!r}:
     person, _token = participants.join(w, name.title(), table_id=w.tables[0].id)
     consent.set_email(person, name + '@example.fi', True)
 db.session.add(Summary(workshop_id=w.id, markdown='# Kooste\\n\\nKiitos päivästä!\\n'))
 db.session.commit()
 print(w.id)
-""" % (PEOPLE,)
+"""
 
 
 def press_send(server, workshop_id):

@@ -54,7 +54,8 @@ def test_every_theme_event_from_the_console_is_acknowledged(room):
     made = ack(desk, "theme:create", {"label": "yhteistyö", "topic_id": topic, "note_ids": [a, b]})
     assert made["ok"] and made["theme"]["count"] == 2
     first = made["theme"]["id"]
-    assert ack(desk, "theme:rename", {"theme_id": first, "label": "hankeyhteistyö"})["theme"]["label"] == "hankeyhteistyö"
+    renamed = ack(desk, "theme:rename", {"theme_id": first, "label": "hankeyhteistyö"})
+    assert renamed["theme"]["label"] == "hankeyhteistyö"
     second = ack(desk, "theme:create", {"label": "tapahtumat", "topic_id": topic})["theme"]["id"]
     assert ack(desk, "theme:assign", {"theme_id": second, "note_ids": [c, d]})["theme"]["note_ids"] == [c, d]
     assert ack(desk, "theme:unassign", {"note_ids": [d]})["themes"][0]["count"] == 1
@@ -148,9 +149,11 @@ def test_a_bad_payload_is_refused_with_bad_payload(room, event, payload):
 
 def test_an_empty_or_overlong_label_is_refused(room):
     theme = ack(room.console, "theme:create", {"label": "x", "topic_id": room.topics[0]})["theme"]
-    assert ack(room.console, "theme:rename", {"theme_id": theme["id"], "label": "  "})["error"]["code"] == "bad_payload"
-    assert ack(room.console, "theme:rename", {"theme_id": theme["id"], "label": "x" * 201})["error"]["code"] == "text_too_long"
-    assert ack(room.console, "theme:rename", {"theme_id": 999999, "label": "y"})["error"]["code"] == "not_found"
+    def refusal(payload):
+        return ack(room.console, "theme:rename", payload)["error"]["code"]
+    assert refusal({"theme_id": theme["id"], "label": "  "}) == "bad_payload"
+    assert refusal({"theme_id": theme["id"], "label": "x" * 201}) == "text_too_long"
+    assert refusal({"theme_id": 999999, "label": "y"}) == "not_found"
     # Without a label a theme is named after its first note; with neither it has no name.
     assert ack(room.console, "theme:create", {"topic_id": room.topics[0]})["error"]["code"] == "bad_payload"
     assert ack(room.console, "theme:create", {"topic_id": 0, "label": "x"})["error"]["code"] == "not_found"

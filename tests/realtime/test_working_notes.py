@@ -110,7 +110,8 @@ def test_dots_stack_on_one_item_are_capped_and_taken_back_and_only_totals_are_sh
         reply = ack(maija, "vote:add", {"target_type": "note", "target_id": first})
     assert reply["mine"] == {f"note:{first}": 2} and reply["dots_left"] == 1
     ack(maija, "vote:add", {"target_type": "note", "target_id": second})
-    assert ack(maija, "vote:add", {"target_type": "note", "target_id": second})["error"]["code"] == "no_dots_left"
+    refused = ack(maija, "vote:add", {"target_type": "note", "target_id": second})
+    assert refused["error"]["code"] == "no_dots_left"
     taken_back = ack(maija, "vote:remove", {"target_type": "note", "target_id": first})
     assert taken_back["mine"] == {f"note:{first}": 1, f"note:{second}": 1}
     assert [c["count"] for c in received(projector, "votes:changed")] == [1, 2, 1, 1]
@@ -130,7 +131,8 @@ def test_a_table_vote_takes_only_that_tables_notes(app, signed_in, workshop):
     ack(desk, "ballot:open", {"scope": "table", "scope_id": workshop["tables"][0], "dots": 2})
     assert ack(b, "vote:add", {"target_type": "note", "target_id": a_note})["ok"]
     assert ack(a, "vote:add", {"target_type": "note", "target_id": b_note})["error"]["code"] == "not_in_vote"
-    assert ack(desk, "ballot:open", {"scope": "table", "scope_id": 9999})["error"]["code"] == "table_not_found"
+    unknown = ack(desk, "ballot:open", {"scope": "table", "scope_id": 9999})
+    assert unknown["error"]["code"] == "table_not_found"
 
 
 def test_a_removed_participant_is_cut_off_at_once(app, signed_in, workshop):
@@ -144,10 +146,11 @@ def test_a_removed_participant_is_cut_off_at_once(app, signed_in, workshop):
 
 
 def test_remote_people_sit_at_remote_tables_and_people_in_the_room_at_the_rooms(app, workshop):
+    import pytest
+
+    from facilitation.errors import DomainError
     from facilitation.models import Workshop
     from facilitation.services import participants
-    from facilitation.errors import DomainError
-    import pytest
     in_room, remote = workshop["tables"][0], workshop["tables"][2]
     with app.app_context():
         w = db.session.get(Workshop, workshop["id"])

@@ -8,8 +8,7 @@ from sqlalchemy import select
 
 from facilitation.errors import DomainError
 from facilitation.extensions import db
-from facilitation.models import (Event, Feedback, Mail, Note, Participant, Summary, Workshop,
-                                 utcnow)
+from facilitation.models import Event, Feedback, Mail, Note, Participant, Summary, Workshop, utcnow
 from facilitation.services import consent, feedback, mailing, participants, retention
 from tests.conftest import join
 

@@ -73,7 +73,7 @@ def test_the_contact_list_has_only_the_people_who_agreed_to_it(memo):
     assert section(memo, "Yhteystiedot").splitlines() == [
         f"- {name}, {organisation}, {email}" for name, organisation, _, _, email, _ in agreed]
     # An address given for the summary by email alone stays out of the memo.
-    for name, organisation, _, _, email, listed in PEOPLE:
+    for name, _organisation, _, _, email, listed in PEOPLE:
         if not listed:
             assert name not in memo and (email is None or email not in memo)
 

@@ -9,10 +9,19 @@ import pytest
 
 from facilitation.errors import DomainError
 from facilitation.extensions import db
-from facilitation.models import (Ballot, Feedback, Note, Participant, Summary, Theme, ThemeNote,
-                                 Topic, Vote, Workshop)
-from facilitation.services import (accounts, export, import_, notes, participants, rounds,
-                                   snapshots, tables)
+from facilitation.models import (
+    Ballot,
+    Feedback,
+    Note,
+    Participant,
+    Summary,
+    Theme,
+    ThemeNote,
+    Topic,
+    Vote,
+    Workshop,
+)
+from facilitation.services import accounts, export, import_, notes, participants, rounds, snapshots, tables
 from tests.conftest import make_workshop
 
 PEOPLE = [  # name, organisation, type, table index, remote, email, email consent, contact consent

@@ -3,7 +3,6 @@ import logging
 
 import pytest
 
-from facilitation.extensions import db
 from facilitation.models import Workshop
 from facilitation.plans import PlanError, dump_plan, load_plan, parse_plan
 from facilitation.services import plan_io

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import markdown
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from facilitation.condense import condense, detect_language, format_markdown
-from facilitation.condense.memo import escape_markdown, mentions
-from facilitation.condense.scoring import (
-    adjusted_rand_index, exact_count_accuracy, themes_to_labels)
+from facilitation.condense.scoring import adjusted_rand_index, exact_count_accuracy, themes_to_labels
+from facilitation.summary import count_phrase, escape_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
 OWN = ROOT / "tests" / "data" / "condense"
@@ -189,14 +189,10 @@ def test_exact_count_accuracy_counts_themes_of_the_right_size():
     assert exact_count_accuracy(["a", "a", "b", "b", "c"], [0, 0, 1, 2, 3]) == 0.5
 
 
-def test_the_tally_reads_as_the_memos_do():
-    assert mentions(5, "fi") == "viisi (5) mainintaa"
-    assert mentions(1, "fi") == "yksi (1) maininta"
-    assert mentions(5, "sv") == "fem (5) omnämnanden"
-    assert mentions(1, "sv") == "ett (1) omnämnande"
-    assert mentions(5, "en") == "five (5) mentions"
-    assert mentions(1, "en") == "one (1) mention"
-    assert mentions(21, "fi") == "kaksikymmentäyksi (21) mainintaa"
+@pytest.mark.parametrize("count", [1, 5, 20, 21, 120])
+def test_the_memo_tallies_as_the_summary_does(count):
+    line = format_markdown([{"label": "tuleva yhteistyö hankkeissa", "count": count}], "fi")
+    assert line == f"- tuleva yhteistyö hankkeissa – {count_phrase(count, 'fi')}\n"
 
 
 def test_the_memo_set_as_markdown():

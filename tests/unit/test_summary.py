@@ -7,8 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facilitation.summary import (count_phrase, escape_markdown, format_date,
-                                  markdown_to_text, render_html, write_summary)
+from facilitation.summary import (
+    count_phrase,
+    escape_markdown,
+    format_date,
+    markdown_to_text,
+    render_html,
+    write_summary,
+)
 
 
 def workshop_data(language="fi", text=None):
@@ -332,3 +338,16 @@ def test_the_text_part_underlines_headings_and_drops_markup():
                             "&lt;b> [linkki](https://example.fi)\n")
     assert text == ("Otsikko\n=======\n\nOsio\n----\n\n"
                     "- Pöytä 1: teksti # ja <b> linkki (https://example.fi)\n")
+
+
+@pytest.mark.parametrize("link", ["www.evil.example", "WWW.evil.example/kirjaudu",
+                                  "https://evil.example/kirjaudu", "javascript:alert(1)"])
+def test_a_link_in_a_note_is_text_not_a_link_in_the_summary(link):
+    note = f"Katso {link} – Työllisyyspalveluiden yhteensovittaminen"
+    summary = write_summary(workshop_data("fi", text=note))
+    # Renderers that autolink bare addresses (GitHub, many mail programs) find none.
+    assert link not in summary and link.lower() not in summary.lower()
+    assert note in markdown_to_text(summary)
+    page = Page(render_html(summary))
+    assert all(tag != "a" for tag, _attrs in page.elements)
+    assert page.text.count(note) >= 20

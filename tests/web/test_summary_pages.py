@@ -126,7 +126,7 @@ def test_the_downloads_have_the_right_types_and_content(app, signed_in, facilita
     assert md.get_data(as_text=True).startswith("# Kooste\n")
     page = signed_in.get(base + "/summary.html")
     assert page.headers["Content-Type"] == "text/html; charset=utf-8"
-    assert page.headers["Content-Disposition"].endswith(f'.html"')
+    assert page.headers["Content-Disposition"].endswith('.html"')
     text = page.get_data(as_text=True)
     assert text.startswith("<!doctype html>") and text.rstrip().endswith("</html>")
     assert '<html lang="fi">' in text and '<meta charset="utf-8">' in text
