@@ -38,6 +38,10 @@ class Config:
     MAX_CONNECTIONS = _env_int("MAX_CONNECTIONS", 5000)
     # A note is short; nothing a client sends needs more than this.
     MAX_HTTP_BUFFER_SIZE = _env_int("MAX_HTTP_BUFFER_SIZE", 64 * 1024)
+    # Seconds a connection may stay silent while the server reads from it: a client
+    # that announces a body and never sends it gives its slot back. Above the
+    # Engine.IO ping interval (25 s), so live websockets are never cut.
+    SOCKET_TIMEOUT = _env_int("SOCKET_TIMEOUT", 60)
     NOTE_MAX_LENGTH = _env_int("NOTE_MAX_LENGTH", 280)
     # Rate limits per person: a burst (an outbox resending after a reconnect),
     # then a steady rate. Far above what a person types; they stop a runaway script.

@@ -16,6 +16,7 @@ from .extensions import babel, csrf, db, login_manager, migrate, socketio
 from .facilitator import bp as facilitator_bp
 from .participant import bp as participant_bp
 from .realtime import connection  # noqa: F401  (registers connect, sync, errors)
+from .realtime.transport import harden
 from .themes import bp as themes_bp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,6 +70,7 @@ def _init_extensions(app):
         app, async_mode=app.config["ASYNC_MODE"], message_queue=app.config["MESSAGE_QUEUE"],
         cors_allowed_origins=app.config["CORS_ALLOWED_ORIGINS"] or None,
         max_http_buffer_size=app.config["MAX_HTTP_BUFFER_SIZE"])
+    harden(app, socketio)
     translations = Path(app.instance_path) / "translations"
     i18n.compile_catalogues(translations)
     babel.init_app(app, locale_selector=i18n.select_locale,
