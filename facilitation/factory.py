@@ -8,7 +8,7 @@ from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
 
-from . import cli, i18n
+from . import cli, i18n, security
 from .board import bp as board_bp
 from .config import Config, default_database_uri, ensure_secret_key
 from .errors import error_message
@@ -44,6 +44,7 @@ def build_app(config=None):
     app.config["SQLALCHEMY_DATABASE_URI"] = (
         app.config.get("SQLALCHEMY_DATABASE_URI") or default_database_uri(app))
     _init_extensions(app)
+    security.install(app)
     app.register_blueprint(participant_bp)
     app.register_blueprint(facilitator_bp)
     app.register_blueprint(board_bp)

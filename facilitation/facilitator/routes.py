@@ -7,6 +7,7 @@ from ..errors import DomainError, error_message
 from ..extensions import db, login_manager
 from ..models import Facilitator
 from ..qr import public_url
+from ..security import safe_next
 from ..services import accounts
 from ..services.workshops import create_workshop, owned_workshop, workshops_of
 from . import bp
@@ -46,15 +47,9 @@ def login():
         facilitator = accounts.authenticate(form.email.data, form.password.data)
         if facilitator:
             login_user(facilitator)
-            return redirect(_safe_next() or url_for(".workshops"))
+            return redirect(safe_next(request.args.get("next"), url_for(".workshops")))
         form.password.errors.append(_("Wrong email or password."))
     return render_template("login.html", form=form)
-
-
-def _safe_next():
-    """The ?next= target, only when it stays on this site."""
-    target = request.args.get("next", "")
-    return target if target.startswith("/") and not target.startswith("//") else None
 
 
 @bp.post("/logout")

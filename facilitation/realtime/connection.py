@@ -1,7 +1,7 @@
 """Connect, sync, disconnect, unknown events and crashes: common to every audience."""
 import logging
 
-from flask import request, session
+from flask import current_app, request, session
 from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, join_room, leave_room, rooms
 
@@ -9,8 +9,10 @@ from ..errors import DomainError, error_body, failure
 from ..extensions import db, socketio
 from ..services import events, participants, snapshots
 from ..services.workshops import owned_workshop, workshop_by_code
+from ..validation import is_int
 from .guard import event_handler
 from .limits import limiter
+from .payloads import BadPayload, checked
 from .rooms import board_room, console_room, participant_room, table_room, workshop_room
 
 log = logging.getLogger(__name__)
@@ -24,16 +26,20 @@ REPLAY_OVERLAP = 50
 def on_connect(auth=None):
     """Any client: authenticate from the auth payload and join its audience's rooms.
 
-    Refused connections get `connect_error` with `{code, message}`.
+    Refused connections get `connect_error` whose `data` is `{code, message}`, the
+    message in the client's language (`lang`).
     """
     auth = auth if isinstance(auth, dict) else {}
+    if auth.get("lang") in current_app.config["LANGUAGES"]:
+        session["lang"] = auth["lang"]
     try:
-        identity, rooms = _authenticate(auth)
+        identity, rooms = _authenticate(checked(auth))
     except DomainError as error:
         db.session.rollback()
-        raise ConnectionRefusedError(error_body(error))
-    if auth.get("lang") in ("fi", "sv", "en"):
-        session["lang"] = auth["lang"]
+        if isinstance(error, BadPayload):
+            log.warning("Refused a connection from %s: %s", request.sid, error.detail)
+        body = error_body(error)
+        raise ConnectionRefusedError(body["message"], body)
     session.update(identity)
     for room in rooms:
         join_room(room)
@@ -62,7 +68,7 @@ def _authenticate(auth):
                 [workshop_room(workshop.id), board_room(workshop.id)])
     if role == "console" and current_user.is_authenticated:
         workshop_id = auth.get("workshop_id")
-        workshop = owned_workshop(current_user.id, workshop_id if isinstance(workshop_id, int) else -1)
+        workshop = owned_workshop(current_user.id, workshop_id if is_int(workshop_id) else -1)
         return ({"role": role, "workshop_id": workshop.id, "facilitator_id": current_user.id},
                 [workshop_room(workshop.id), console_room(workshop.id)])
     raise DomainError("unauthorised")
@@ -88,7 +94,7 @@ def on_sync(actor, data):
     or, on a first connect or when too far behind, `{seq, snapshot}`.
     """
     last_seq = data.get("last_seq", 0)
-    if not isinstance(last_seq, int) or isinstance(last_seq, bool) or last_seq < 0:
+    if not is_int(last_seq, 0):
         raise DomainError("bad_payload")
     workshop_id = session["workshop_id"]
     if session["role"] == "participant":

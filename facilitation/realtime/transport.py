@@ -57,7 +57,40 @@ def close_without_waiting(eio):
     eio.disconnect = disconnect
 
 
+#: Names the Socket.IO server triggers itself; from a client they would fake a
+#: disconnect (presence off by one) or re-run authentication on a live socket.
+RESERVED_EVENTS = frozenset({"connect", "disconnect", "connect_error"})
+#: What a refused event is handed on as: no handler has this name, so the catch-all
+#: acknowledges it `unknown_event` in the client's language.
+REFUSED_EVENT = "kahvila:refused"
+# What decoding a hostile frame raises: broken JSON, deep nesting, a bad packet type.
+UNDECODABLE = (ValueError, TypeError, IndexError, KeyError, RecursionError)
+
+
+def guard_frames(server):
+    """Refuse reserved or non-text event names, and log undecodable frames in one line."""
+    handle_event, handle_message = server._handle_event, server._handle_eio_message
+
+    def _handle_event(eio_sid, namespace, id, data):
+        name = data[0] if isinstance(data, list) and data else None
+        if not isinstance(name, str) or name in RESERVED_EVENTS:
+            log.warning("Refused event name %.40r from %s", name, eio_sid)
+            data = [REFUSED_EVENT]
+        return handle_event(eio_sid, namespace, id, data)
+
+    def _handle_eio_message(eio_sid, data):
+        try:
+            return handle_message(eio_sid, data)
+        except UNDECODABLE as error:
+            log.warning("Dropped an undecodable frame from %s: %s", eio_sid,
+                        type(error).__name__)
+
+    server._handle_event, server._handle_eio_message = _handle_event, _handle_eio_message
+    server.eio.on("message", _handle_eio_message)  # Engine.IO holds the method it was given
+
+
 def harden(app, socketio):
-    """Install both layers on the app's WSGI stack and its Engine.IO server."""
+    """Install the layers on the app's WSGI stack and its Socket.IO and Engine.IO servers."""
     app.wsgi_app = BodyLimit(app.wsgi_app, app.config["MAX_HTTP_BUFFER_SIZE"])
     close_without_waiting(socketio.server.eio)
+    guard_frames(socketio.server)

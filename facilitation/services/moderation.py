@@ -6,13 +6,13 @@ from ..extensions import db, socketio
 from ..models import Participant
 from ..realtime.broadcast import announce, notify_participant
 from ..realtime.rooms import participant_room
+from ..validation import is_int
 from . import events
 
 
 def remove_participant(workshop, participant_id):
     """Remove a participant: their token stops working and their sockets are closed."""
-    person = db.session.get(Participant, participant_id) if isinstance(
-        participant_id, int) and not isinstance(participant_id, bool) else None
+    person = db.session.get(Participant, participant_id) if is_int(participant_id) else None
     if person is None or person.workshop_id != workshop.id or person.removed_at:
         raise DomainError("not_found")
     person.removed_at = datetime.now(timezone.utc)

@@ -13,6 +13,7 @@ from .. import summary
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Summary
+from ..validation import is_clean_text
 from .summary_data import build_summary_data
 
 # A long summary is a few thousand characters; this leaves room for a great deal more.
@@ -68,7 +69,7 @@ def save_summary(workshop, markdown_text):
 
 def checked_markdown(value):
     """Summary Markdown from a form or request, with one kind of line ending."""
-    if not isinstance(value, str):
+    if not is_clean_text(value):
         raise DomainError("bad_payload")
     text = value.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > SUMMARY_MAX:

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Note, Participant, Theme, ThemeNote
+from ..validation import is_int
 from .text import clean_text
 from .workshops import table_of
 
@@ -27,7 +28,7 @@ def scope(actor):
 
 def an_id(value):
     """An id from a payload (booleans are not ids)."""
-    if not isinstance(value, int) or isinstance(value, bool):
+    if not is_int(value):
         raise DomainError("bad_payload")
     return value
 

@@ -6,6 +6,7 @@ from ..errors import DomainError
 from ..extensions import db
 from ..models import Ballot, Note, Theme, Vote
 from ..realtime.broadcast import announce
+from ..validation import is_int
 from . import events
 from .workshops import table_of
 
@@ -23,8 +24,7 @@ def ballot_dict(ballot):
 
 def open_ballot(workshop, scope, scope_id=None, dots=3):
     """Open a dot vote (closing any open one) on all notes, one table's notes, or themes."""
-    if scope not in SCOPES or not isinstance(dots, int) or isinstance(dots, bool) \
-            or not 1 <= dots <= MAX_DOTS:
+    if scope not in SCOPES or not is_int(dots, 1, MAX_DOTS):
         raise DomainError("bad_payload")
     if scope == "table":
         scope_id = table_of(workshop.id, scope_id).id
@@ -83,7 +83,7 @@ def my_votes(ballot, participant_id):
 
 def _check_target(ballot, target_type, target_id):
     """The target must exist, be visible, and lie inside the ballot's scope."""
-    if not isinstance(target_id, int) or isinstance(target_id, bool):
+    if not is_int(target_id):
         raise DomainError("bad_payload")
     if ballot.scope in ("notes", "table") and target_type == "note":
         note = db.session.get(Note, target_id)

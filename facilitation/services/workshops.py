@@ -7,6 +7,7 @@ from sqlalchemy import select
 from ..errors import DomainError
 from ..extensions import db
 from ..models import CafeTable, Topic, Workshop
+from ..validation import is_int
 from .text import clean_text, optional_text
 
 # 31 characters with no look-alikes (no 0/O, 1/I/L): 31**6 is about 2**30 codes.
@@ -43,7 +44,7 @@ def create_workshop(facilitator_id, title, tables, topics, date_=None, place="",
     timing = {"rounds": rounds, "round_minutes": round_minutes, "break_minutes": break_minutes}
     for key, value in timing.items():
         low, high = LIMITS[key]
-        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        if not is_int(value, low, high):
             raise DomainError("bad_payload")
     if not isinstance(date_, (date, type(None))):
         raise DomainError("bad_payload")
