@@ -55,6 +55,10 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None  # a facilitator's form may stay open a whole workshop
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_HTTPONLY = True
+    # How many reverse proxies stand in front (their X-Forwarded-* headers are trusted).
+    PROXY_COUNT = _env_int("PROXY_COUNT", 0)
+    # Origins allowed to show the board in a frame (e.g. an intranet page); none by default.
+    BOARD_FRAME_ANCESTORS = _env_list("BOARD_FRAME_ANCESTORS")
     MAIL_OUTBOX = os.environ.get("MAIL_OUTBOX")
     TESTING = False
     # The summary by email. "outbox" writes .eml files into MAIL_OUTBOX (default

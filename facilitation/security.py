@@ -1,6 +1,8 @@
 """The HTTP edge's defences: 64-bit URL ids, safe redirect targets, security headers."""
 from urllib.parse import urlsplit
 
+from flask import current_app, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from .validation import INT_MAX
@@ -30,6 +32,39 @@ def safe_next(target, fallback):
     return target
 
 
+# No inline script or style anywhere (JSON data blocks are not run); nothing from
+# another site; Socket.IO's websocket is same-origin, which 'self' covers.
+CSP = ("default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+       "frame-ancestors {ancestors}")
+
+
+def security_headers(response, frame_origins=()):
+    """Add the headers every page carries; `frame_origins` may frame this page (the board)."""
+    ancestors = " ".join(frame_origins) or "'none'"
+    response.headers.setdefault("Content-Security-Policy", CSP.format(ancestors=ancestors))
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    if not frame_origins:
+        response.headers.setdefault("X-Frame-Options", "DENY")
+    return response
+
+
+def _page_headers(response):
+    """after_request: the headers, letting the configured origins frame the board only."""
+    frames = current_app.config.get("BOARD_FRAME_ANCESTORS") or ()
+    return security_headers(response, frames if request.blueprint == "board" else ())
+
+
 def install(app):
     """Put the edge's defences on the app (before its blueprints register routes)."""
     app.url_map.converters["int"] = Int64Converter
+    app.after_request(_page_headers)
+    # Behind https the session cookie travels only encrypted.
+    if (app.config.get("PUBLIC_URL") or "").lower().startswith("https://"):
+        app.config["SESSION_COOKIE_SECURE"] = True
+    proxies = app.config.get("PROXY_COUNT") or 0
+    if proxies:
+        # The client's address and scheme as the proxies in front saw them (for the
+        # throttles and the Origin check); never more hops than are really there.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies,
+                                x_host=proxies, x_port=proxies)
