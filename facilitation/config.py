@@ -49,6 +49,16 @@ class Config:
     NOTES_BURST = _env_int("NOTES_BURST", 100)
     EVENTS_RATE_PER_MINUTE = _env_int("EVENTS_RATE_PER_MINUTE", 600)
     EVENTS_BURST = _env_int("EVENTS_BURST", 200)
+    # Against guessing: failed sign-ins per address and per account, unknown join codes
+    # per address and for the whole server (a burst, then so many a minute).
+    LOGIN_ADDRESS_BURST = _env_int("LOGIN_ADDRESS_BURST", 20)
+    LOGIN_ADDRESS_PER_MINUTE = _env_int("LOGIN_ADDRESS_PER_MINUTE", 10)
+    LOGIN_ACCOUNT_BURST = _env_int("LOGIN_ACCOUNT_BURST", 10)
+    LOGIN_ACCOUNT_PER_MINUTE = _env_int("LOGIN_ACCOUNT_PER_MINUTE", 2)
+    CODE_ADDRESS_BURST = _env_int("CODE_ADDRESS_BURST", 20)
+    CODE_ADDRESS_PER_MINUTE = _env_int("CODE_ADDRESS_PER_MINUTE", 10)
+    CODE_SERVER_BURST = _env_int("CODE_SERVER_BURST", 300)
+    CODE_SERVER_PER_MINUTE = _env_int("CODE_SERVER_PER_MINUTE", 120)
     BABEL_DEFAULT_LOCALE = "fi"
     # Languages with a complete catalogue; the first is the default.
     LANGUAGES = ("fi", "sv", "en")

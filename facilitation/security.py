@@ -1,4 +1,7 @@
 """The HTTP edge's defences: 64-bit URL ids, safe redirect targets, security headers."""
+import hmac
+import secrets
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from flask import current_app, request
@@ -30,6 +33,36 @@ def safe_next(target, fallback):
     if not seen.startswith("/") or seen.startswith("//") or parts.scheme or parts.netloc:
         return fallback
     return target
+
+
+SETUP_CODE_FILE = "setup_code"
+
+
+def setup_code(app, announce=print):
+    """The one-time code the first-run /setup asks for, made (and announced) once.
+
+    Kept in the instance folder, so every process of one installation asks for the
+    same code; whoever can read the server's console or that folder may create the
+    first account, a passer-by who reaches /setup first may not.
+    """
+    path = Path(app.instance_path) / SETUP_CODE_FILE
+    if not path.exists():
+        path.write_text(secrets.token_hex(5).upper())
+        path.chmod(0o600)
+        announce(f"First run: open /setup and give the setup code {path.read_text()} "
+                 f"(or run: flask --app app facilitator create EMAIL)", flush=True)
+    return path.read_text().strip()
+
+
+def setup_code_matches(app, given):
+    """Whether `given` is the setup code (compared in constant time)."""
+    given = (given or "").strip().upper().encode()
+    return hmac.compare_digest(given, setup_code(app).encode())
+
+
+def forget_setup_code(app):
+    """The first account exists: the code is used up."""
+    (Path(app.instance_path) / SETUP_CODE_FILE).unlink(missing_ok=True)
 
 
 # No inline script or style anywhere (JSON data blocks are not run); nothing from

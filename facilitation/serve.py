@@ -5,6 +5,8 @@ import socket
 from flask_migrate import upgrade
 
 from .mail.worker import start_mail_worker
+from .security import setup_code
+from .services.accounts import facilitator_count
 from .services.participants import reset_presence
 
 
@@ -38,4 +40,6 @@ def prepare(app):
     with app.app_context():
         upgrade()
         reset_presence()
+        if not facilitator_count():
+            setup_code(app)
     start_mail_worker(app)

@@ -2,9 +2,9 @@
 from flask import abort, g, render_template, request
 from flask_login import current_user
 
+from .. import throttle
 from ..errors import DomainError
 from ..qr import public_url
-from ..services.workshops import workshop_by_code
 from . import bp
 
 
@@ -12,7 +12,9 @@ from . import bp
 def board(code):
     """The board: its link carries the board key, or the owner is signed in."""
     try:
-        workshop = workshop_by_code(code)
+        workshop = throttle.workshop_by_guess(code)
+    except throttle.Throttled as error:
+        abort(throttle.throttled_page(error))
     except DomainError:
         abort(404)
     owner = current_user.is_authenticated and current_user.id == workshop.facilitator_id

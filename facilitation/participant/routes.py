@@ -1,11 +1,12 @@
 """HTTP views for participants: the front page, the phone page, joining, QR codes."""
 from flask import abort, g, jsonify, redirect, render_template, request, url_for
 
+from .. import throttle
 from ..config import ORGANISATION_TYPES
 from ..errors import DomainError, error_body, error_message
 from ..qr import public_url, svg_response
 from ..services import participants, snapshots
-from ..services.workshops import table_of, workshop_by_code
+from ..services.workshops import table_of
 from ..validation import is_id
 from . import bp
 
@@ -13,7 +14,9 @@ from . import bp
 def _workshop_or_404(code):
     """The workshop for a code in the URL, its language becoming the page's."""
     try:
-        workshop = workshop_by_code(code)
+        workshop = throttle.workshop_by_guess(code)
+    except throttle.Throttled as error:
+        abort(throttle.throttled_page(error))
     except DomainError:
         abort(404)
     g.workshop_language = workshop.language
@@ -27,7 +30,9 @@ def index():
     if code is None:
         return render_template("index.html", error=None, code="")
     try:
-        workshop = workshop_by_code(code)
+        workshop = throttle.workshop_by_guess(code)
+    except throttle.Throttled as error:
+        return throttle.throttled_page(error)
     except DomainError as error:
         return render_template("index.html", error=error_message(error.code), code=code), 404
     return redirect(url_for(".phone", code=workshop.code))

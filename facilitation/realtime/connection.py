@@ -5,15 +5,17 @@ from flask import current_app, request, session
 from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, join_room, leave_room, rooms
 
+from .. import throttle
 from ..errors import DomainError, error_body, failure
 from ..extensions import db, socketio
 from ..services import events, participants, snapshots
-from ..services.workshops import owned_workshop, workshop_by_code
+from ..services.workshops import owned_workshop
 from ..validation import is_int
 from .guard import event_handler
 from .limits import limiter
 from .payloads import BadPayload, checked
-from .rooms import board_room, console_room, participant_room, table_room, workshop_room
+from .rooms import (board_room, console_room, facilitator_room, participant_room, table_room,
+                    workshop_room)
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +63,7 @@ def _authenticate(auth):
         return ({"role": role, "participant_id": person.id,
                  "workshop_id": person.workshop_id}, rooms)
     if role == "board":
-        workshop = workshop_by_code(auth.get("code"))
+        workshop = throttle.workshop_by_guess(auth.get("code"))
         if auth.get("key") != workshop.board_key:
             raise DomainError("forbidden")
         return ({"role": role, "workshop_id": workshop.id},
@@ -70,7 +72,8 @@ def _authenticate(auth):
         workshop_id = auth.get("workshop_id")
         workshop = owned_workshop(current_user.id, workshop_id if is_int(workshop_id) else -1)
         return ({"role": role, "workshop_id": workshop.id, "facilitator_id": current_user.id},
-                [workshop_room(workshop.id), console_room(workshop.id)])
+                [workshop_room(workshop.id), console_room(workshop.id),
+                 facilitator_room(current_user.id)])
     raise DomainError("unauthorised")
 
 
