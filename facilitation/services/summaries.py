@@ -88,6 +88,6 @@ def html_document(workshop, markdown_text):
 
 
 _DOCUMENT_STYLE = ("body{font-family:system-ui,sans-serif;line-height:1.5;color:#231c17;"
-                   "margin:0;padding:1rem}main{max-width:46rem;margin:0 auto}"
+                   "margin:0;padding:1rem;overflow-wrap:anywhere}main{max-width:46rem;margin:0 auto}"
                    "h1,h2,h3{line-height:1.25}table{border-collapse:collapse}"
                    "th,td{border:1px solid #bbb;padding:.25rem .5rem}")
