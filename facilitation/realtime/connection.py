@@ -14,8 +14,14 @@ from ..validation import is_int
 from .guard import event_handler
 from .limits import limiter
 from .payloads import BadPayload, checked
-from .rooms import (board_room, console_room, facilitator_room, participant_room, table_room,
-                    workshop_room)
+from .rooms import (
+    board_room,
+    console_room,
+    facilitator_room,
+    participant_room,
+    table_room,
+    workshop_room,
+)
 
 log = logging.getLogger(__name__)
 
@@ -37,16 +43,21 @@ def on_connect(auth=None):
     try:
         identity, rooms = _authenticate(checked(auth))
     except DomainError as error:
-        db.session.rollback()
-        if isinstance(error, BadPayload):
-            log.warning("Refused a connection from %s: %s", request.sid, error.detail)
-        body = error_body(error)
-        raise ConnectionRefusedError(body["message"], body)
+        raise _refusal(error) from None
     session.update(identity)
     for room in rooms:
         join_room(room)
     if identity["role"] == "participant":
         participants.set_presence(participants.active_participant(identity["participant_id"]), +1)
+
+
+def _refusal(error):
+    """The ConnectionRefusedError whose packet carries `data: {code, message}`."""
+    db.session.rollback()
+    if isinstance(error, BadPayload):
+        log.warning("Refused a connection from %s: %s", request.sid, error.detail)
+    body = error_body(error)
+    return ConnectionRefusedError(body["message"], body)
 
 
 def _authenticate(auth):
