@@ -26,5 +26,7 @@ if __name__ == "__main__":
     prepare(app, listener)
     print(f"Kahvila is serving on http://{host}:{port}/", flush=True)
     # What socketio.run does for eventlet, on our own socket; max_size lifts
-    # eventlet's default of 1,024 simultaneous connections.
-    eventlet.wsgi.server(listener, app, max_size=app.config["MAX_CONNECTIONS"], log_output=False)
+    # eventlet's default of 1,024 simultaneous connections; socket_timeout frees the
+    # slot of a client that stops sending in the middle of a request.
+    eventlet.wsgi.server(listener, app, max_size=app.config["MAX_CONNECTIONS"], log_output=False,
+                         socket_timeout=app.config["SOCKET_TIMEOUT"])

@@ -41,6 +41,10 @@ class Config:
     MAX_CONNECTIONS = _env_int("MAX_CONNECTIONS", 5000)
     # A note is short; nothing a client sends needs more than this.
     MAX_HTTP_BUFFER_SIZE = _env_int("MAX_HTTP_BUFFER_SIZE", 64 * 1024)
+    # Seconds a connection may stay silent while the server reads from it: a client
+    # that announces a body and never sends it gives its slot back. Above the
+    # Engine.IO ping interval (25 s), so live websockets are never cut.
+    SOCKET_TIMEOUT = _env_int("SOCKET_TIMEOUT", 60)
     NOTE_MAX_LENGTH = _env_int("NOTE_MAX_LENGTH", 280)
     # Presence: each process writes its connection counts and heartbeat this often,
     # and a process silent for the timeout is taken for dead (its phones go offline).
@@ -54,12 +58,26 @@ class Config:
     NOTES_BURST = _env_int("NOTES_BURST", 100)
     EVENTS_RATE_PER_MINUTE = _env_int("EVENTS_RATE_PER_MINUTE", 600)
     EVENTS_BURST = _env_int("EVENTS_BURST", 200)
+    # Against guessing: failed sign-ins per address and per account, unknown join codes
+    # per address and for the whole server (a burst, then so many a minute).
+    LOGIN_ADDRESS_BURST = _env_int("LOGIN_ADDRESS_BURST", 20)
+    LOGIN_ADDRESS_PER_MINUTE = _env_int("LOGIN_ADDRESS_PER_MINUTE", 10)
+    LOGIN_ACCOUNT_BURST = _env_int("LOGIN_ACCOUNT_BURST", 10)
+    LOGIN_ACCOUNT_PER_MINUTE = _env_int("LOGIN_ACCOUNT_PER_MINUTE", 2)
+    CODE_ADDRESS_BURST = _env_int("CODE_ADDRESS_BURST", 20)
+    CODE_ADDRESS_PER_MINUTE = _env_int("CODE_ADDRESS_PER_MINUTE", 10)
+    CODE_SERVER_BURST = _env_int("CODE_SERVER_BURST", 300)
+    CODE_SERVER_PER_MINUTE = _env_int("CODE_SERVER_PER_MINUTE", 120)
     BABEL_DEFAULT_LOCALE = LANGUAGES[0]
     # Languages with a complete catalogue; the first is the default.
     LANGUAGES = LANGUAGES
     WTF_CSRF_TIME_LIMIT = None  # a facilitator's form may stay open a whole workshop
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_HTTPONLY = True
+    # How many reverse proxies stand in front (their X-Forwarded-* headers are trusted).
+    PROXY_COUNT = _env_int("PROXY_COUNT", 0)
+    # Origins allowed to show the board in a frame (e.g. an intranet page); none by default.
+    BOARD_FRAME_ANCESTORS = _env_list("BOARD_FRAME_ANCESTORS")
     MAIL_OUTBOX = os.environ.get("MAIL_OUTBOX")
     TESTING = False
     # The summary by email. "outbox" writes .eml files into MAIL_OUTBOX (default

@@ -44,6 +44,7 @@ MESSAGES = {
     "feedback_not_open": _l("Feedback opens at the end of the workshop."),
     "rating_required": _l("Choose a rating from 1 to 4."),
     "summary_missing": _l("There is no summary to send yet. Write it first."),
+    "too_many_attempts": _l("Too many attempts. Wait %(minutes)s min and try again."),
     "internal": _l("Something went wrong on the server. Your text is kept; try again."),
 }
 

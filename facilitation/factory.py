@@ -8,7 +8,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import event
 
-from . import cli, i18n
+from . import cli, i18n, security
 from .board import bp as board_bp
 from .config import Config, default_database_uri, ensure_secret_key
 from .errors import DomainError, error_message
@@ -17,6 +17,7 @@ from .facilitator import bp as facilitator_bp
 from .participant import bp as participant_bp
 from .realtime import connection  # noqa: F401  (registers connect, sync, errors)
 from .realtime.broadcast import SocketIOPublisher
+from .realtime.transport import harden
 from .services.events import register_publisher
 from .web import domain_error_response, error_response
 
@@ -47,6 +48,7 @@ def build_app(config=None):
     _init_extensions(app)
     # Services commit, then hand their events to this; they know nothing of Socket.IO.
     register_publisher(app, SocketIOPublisher())
+    security.install(app)
     app.register_blueprint(participant_bp)
     app.register_blueprint(facilitator_bp)
     app.register_blueprint(board_bp)
@@ -72,6 +74,7 @@ def _init_extensions(app):
         app, async_mode=app.config["ASYNC_MODE"], message_queue=app.config["MESSAGE_QUEUE"],
         cors_allowed_origins=app.config["CORS_ALLOWED_ORIGINS"] or None,
         max_http_buffer_size=app.config["MAX_HTTP_BUFFER_SIZE"])
+    harden(app, socketio)
     translations = Path(app.instance_path) / "translations"
     i18n.compile_catalogues(translations)
     babel.init_app(app, locale_selector=i18n.select_locale,

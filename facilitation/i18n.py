@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from .errors import error_message
+from .security import safe_next
 
 SOURCE_DIR = Path(__file__).parent / "translations"
 
@@ -26,10 +27,7 @@ def switch_language(lang):
     """The language switch: remember the choice and go back where the person was."""
     if lang in current_app.config["LANGUAGES"]:
         session["lang"] = lang
-    target = request.args.get("next", "")
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("participant.index")
-    return redirect(target)
+    return redirect(safe_next(request.args.get("next"), url_for("participant.index")))
 
 
 def compile_catalogues(target_dir):

@@ -20,6 +20,13 @@ class Facilitator(UserMixin, db.Model):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Part of the id kept in the session cookie: signing out raises it, so that every
+    # copy of an older cookie stops working (Flask-Login's alternative id).
+    session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
+
+    def get_id(self):
+        """Flask-Login: the session's id, `<id>:<generation>`."""
+        return f"{self.id}:{self.session_generation}"
 
 
 class Workshop(db.Model):

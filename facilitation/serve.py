@@ -8,6 +8,8 @@ from .collector import tune_collector
 from .extensions import socketio
 from .mail.worker import start_mail_worker
 from .realtime.presence import start_presence
+from .security import setup_code
+from .services.accounts import facilitator_count
 
 
 def open_listener(host, port, backlog=2048):
@@ -45,6 +47,8 @@ def prepare(app, listener=None):
     """
     with app.app_context():
         upgrade()
+        if not facilitator_count():
+            setup_code(app)
     if listener is not None and not app.config.get("PRESENCE_PROCESS_ID"):
         app.config["PRESENCE_PROCESS_ID"] = f"{socket.gethostname()}:{listener.getsockname()[1]}"
     start_presence(app)

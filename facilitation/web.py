@@ -5,13 +5,14 @@ A view calls a service and lets a `DomainError` rise; the factory registers
 `{ok: false, error: {code, message}}` for scripts and as the translated error page
 for people.
 """
-from flask import Response, g, jsonify, render_template, request
+from flask import Response, abort, g, jsonify, render_template, request
 from flask_login import current_user
 
+from . import throttle
 from .errors import DomainError, error_body
 from .extensions import db
 from .services import consent
-from .services.workshops import owned_workshop, workshop_by_code
+from .services.workshops import owned_workshop
 
 # The HTTP status of a refused request, by error code; any other code is a 400.
 STATUS = {"not_found": 404, "workshop_not_found": 404, "table_not_found": 404,
@@ -45,8 +46,14 @@ def own_or_404(workshop_id):
 
 
 def workshop_or_404(code):
-    """The workshop for a code in the URL (else a 404), its language becoming the page's."""
-    workshop = workshop_by_code(code)
+    """The workshop for a code in the URL (else a 404), its language becoming the page's.
+
+    Unknown codes count against the guesser: past the limit the answer is a 429 page.
+    """
+    try:
+        workshop = throttle.workshop_by_guess(code)
+    except throttle.Throttled as error:
+        abort(throttle.throttled_page(error))
     g.workshop_language = workshop.language
     return workshop
 

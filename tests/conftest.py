@@ -195,7 +195,8 @@ class LiveServer:
             try:
                 requests.get(self.url + "/", timeout=1)
                 return self
-            except (requests.ConnectionError, requests.Timeout):  # not up yet, or a busy machine
+            except (requests.ConnectionError, requests.Timeout):
+                # Listening already, still upgrading the schema: not ready yet.
                 time.sleep(0.1)
         raise RuntimeError("server did not start: " + self.read_log())
 

@@ -32,6 +32,7 @@ def _range(key):
 class SetupForm(FlaskForm):
     """The first facilitator account."""
 
+    code = StringField(_l("Setup code"), validators=[DataRequired(), Length(max=40)])
     email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)])
     password = PasswordField(_l("Password"), validators=[
         DataRequired(), Length(min=MIN_PASSWORD_LENGTH)])

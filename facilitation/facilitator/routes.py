@@ -1,12 +1,13 @@
 """HTTP views of the console: first-run account, sign-in, workshops."""
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from .. import security, throttle
 from ..errors import DomainError, error_message
-from ..extensions import db, login_manager
-from ..models import Facilitator
+from ..extensions import login_manager
 from ..qr import public_url
+from ..security import safe_next
 from ..services import accounts
 from ..services.workshops import create_workshop, workshops_of
 from ..web import own_or_404
@@ -16,22 +17,27 @@ from .forms import LoginForm, SetupForm, WorkshopForm
 
 @login_manager.user_loader
 def load_facilitator(user_id):
-    """Flask-Login: the signed-in facilitator for a session."""
-    return db.session.get(Facilitator, int(user_id))
+    """Flask-Login: the signed-in facilitator for a session of the current generation."""
+    return accounts.facilitator_of_session(user_id)
 
 
 @bp.route("/setup", methods=["GET", "POST"])
 def setup():
-    """First run: create the facilitator account (only while there is none)."""
+    """First run: create the facilitator account (only while there is none, with the setup code)."""
     if accounts.facilitator_count():
         return redirect(url_for(".login"))
     form = SetupForm()
+    security.setup_code(current_app)  # made and printed on the console if not yet
     if form.validate_on_submit():
+        if not security.setup_code_matches(current_app, form.code.data):
+            form.code.errors.append(_("The setup code is wrong: it is printed on the server's console."))
+            return render_template("setup.html", form=form), 403
         try:
             facilitator = accounts.create_facilitator(form.email.data, form.password.data)
         except DomainError as error:
             form.email.errors.append(error_message(error.code, **error.params))
         else:
+            security.forget_setup_code(current_app)
             login_user(facilitator)
             return redirect(url_for(".workshops"))
     return render_template("setup.html", form=form)
@@ -44,24 +50,31 @@ def login():
         return redirect(url_for(".setup"))
     form = LoginForm()
     if form.validate_on_submit():
+        keys = throttle.login_keys(form.email.data)
+        try:
+            throttle.refuse_when_throttled("login", keys)
+        except throttle.Throttled as error:
+            return _login_refused(form, error)
         facilitator = accounts.authenticate(form.email.data, form.password.data)
         if facilitator:
             login_user(facilitator)
-            return redirect(_safe_next() or url_for(".workshops"))
+            return redirect(safe_next(request.args.get("next"), url_for(".workshops")))
+        throttle.count_attempt("login", keys)
         form.password.errors.append(_("Wrong email or password."))
     return render_template("login.html", form=form)
 
 
-def _safe_next():
-    """The ?next= target, only when it stays on this site."""
-    target = request.args.get("next", "")
-    return target if target.startswith("/") and not target.startswith("//") else None
+def _login_refused(form, error):
+    """The sign-in page saying to wait: 429 with Retry-After."""
+    form.password.errors.append(error_message(error.code, **error.params))
+    return render_template("login.html", form=form), 429, {"Retry-After": str(error.retry_after)}
 
 
 @bp.post("/logout")
 @login_required
 def logout():
-    """Sign out."""
+    """Sign out: this and every other copy of the session end, the console's sockets close."""
+    accounts.end_sessions(current_user)
     logout_user()
     return redirect(url_for(".login"))
 

@@ -55,6 +55,8 @@ def _html_document(subject, language, markdown, footer):
     """The HTML part: the summary sanitised by render_html, the rest escaped."""
     return (f'<!doctype html>\n<html lang="{html.escape(language)}">\n<head>\n'
             f'<meta charset="utf-8">\n<title>{html.escape(subject)}</title>\n</head>\n'
-            f"<body>\n{render_html(markdown)}\n<hr>\n"
+            # A 280-letter word must wrap, not widen the mail (mail clients want it inline).
+            f'<body style="overflow-wrap:anywhere;word-break:break-word">\n'
+            f"{render_html(markdown)}\n<hr>\n"
             f'<p style="color:#5c5047;font-size:90%">{html.escape(footer)}</p>\n'
             f"</body>\n</html>\n")

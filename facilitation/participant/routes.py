@@ -1,11 +1,13 @@
 """HTTP views for participants: the front page, the phone page, joining, QR codes."""
 from flask import jsonify, redirect, render_template, request, url_for
 
+from .. import throttle
 from ..errors import DomainError, error_body, error_message
 from ..qr import public_url, svg_response
 from ..rules import ORGANISATION_TYPES
 from ..services import participants, snapshots
-from ..services.workshops import table_of, workshop_by_code
+from ..services.workshops import table_of
+from ..validation import is_id
 from ..web import workshop_or_404
 from . import bp
 
@@ -17,7 +19,9 @@ def index():
     if code is None:
         return render_template("index.html", error=None, code="")
     try:
-        workshop = workshop_by_code(code)
+        workshop = throttle.workshop_by_guess(code)
+    except throttle.Throttled as error:
+        return throttle.throttled_page(error)
     except DomainError as error:
         return render_template("index.html", error=error_message(error.code), code=code), 404
     return redirect(url_for(".phone", code=workshop.code))
@@ -42,13 +46,15 @@ def join(code):
     """Join the workshop: JSON in, `{token, participant}` out (the token only once)."""
     workshop = workshop_or_404(code)
     data = request.get_json(silent=True)
-    if not isinstance(data, dict):
+    # `remote` is a boolean: "no" must not count as remote.
+    if not isinstance(data, dict) or not isinstance(data.get("remote", False), bool) \
+            or not (data.get("table_id") is None or is_id(data["table_id"])):
         return jsonify(ok=False, error={"code": "bad_payload",
                                         "message": error_message("bad_payload")}), 400
     try:
         person, token = participants.join(
             workshop, data.get("name"), data.get("organisation", ""),
-            data.get("organisation_type", ""), data.get("table_id"), bool(data.get("remote")))
+            data.get("organisation_type", ""), data.get("table_id"), data.get("remote", False))
     except DomainError as error:
         return jsonify(ok=False, error=error_body(error)), 400
     return jsonify(ok=True, token=token, participant=snapshots.participant_dict(person)), 201

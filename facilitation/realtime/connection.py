@@ -5,15 +5,18 @@ from flask import request, session
 from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, join_room, leave_room, rooms
 
+from .. import throttle
 from ..errors import DomainError, error_body, failure
 from ..extensions import db, socketio
 from ..rules import LANGUAGES
 from ..services import events, participants, snapshots
-from ..services.workshops import owned_workshop, workshop_by_code
+from ..services.workshops import owned_workshop
+from ..validation import is_int
 from .guard import event_handler
 from .limits import limiter
+from .payloads import BadPayload, checked
 from .presence import online_ids, tracker
-from .rooms import rooms_of, table_room, visible
+from .rooms import facilitator_room, rooms_of, table_room, visible
 
 log = logging.getLogger(__name__)
 
@@ -26,20 +29,29 @@ REPLAY_OVERLAP = 50
 def on_connect(auth=None):
     """Any client: authenticate from the auth payload and join its audience's rooms.
 
-    Refused connections get `connect_error` with `{code, message}`.
+    Refused connections get `connect_error` whose `data` is `{code, message}`, the
+    message in the client's language (`lang`).
     """
     auth = auth if isinstance(auth, dict) else {}
-    try:
-        identity, rooms = _authenticate(auth)
-    except DomainError as error:
-        db.session.rollback()
-        raise ConnectionRefusedError(error_body(error)) from None
     if auth.get("lang") in LANGUAGES:
         session["lang"] = auth["lang"]
+    try:
+        identity, rooms = _authenticate(checked(auth))
+    except DomainError as error:
+        raise _refusal(error) from None
     session.update(identity)
     for room in rooms:
         join_room(room)
     tracker().opened(request.sid, identity)  # presence: in memory, flushed every second
+
+
+def _refusal(error):
+    """The ConnectionRefusedError whose packet carries `data: {code, message}`."""
+    db.session.rollback()
+    if isinstance(error, BadPayload):
+        log.warning("Refused a connection from %s: %s", request.sid, error.detail)
+    body = error_body(error)
+    return ConnectionRefusedError(body["message"], body)
 
 
 def _authenticate(auth):
@@ -52,15 +64,15 @@ def _authenticate(auth):
         return ({"role": role, "participant_id": person.id, "workshop_id": person.workshop_id},
                 rooms_of(role, person.workshop_id, person.id, person.table_id))
     if role == "board":
-        workshop = workshop_by_code(auth.get("code"))
+        workshop = throttle.workshop_by_guess(auth.get("code"))
         if auth.get("key") != workshop.board_key:
             raise DomainError("forbidden")
         return ({"role": role, "workshop_id": workshop.id}, rooms_of(role, workshop.id))
     if role == "console" and current_user.is_authenticated:
         workshop_id = auth.get("workshop_id")
-        workshop = owned_workshop(current_user.id, workshop_id if isinstance(workshop_id, int) else -1)
+        workshop = owned_workshop(current_user.id, workshop_id if is_int(workshop_id) else -1)
         return ({"role": role, "workshop_id": workshop.id, "facilitator_id": current_user.id},
-                rooms_of(role, workshop.id))
+                rooms_of(role, workshop.id) + [facilitator_room(current_user.id)])
     raise DomainError("unauthorised")
 
 
@@ -80,7 +92,7 @@ def on_sync(actor, data):
     or, on a first connect or when too far behind, `{seq, snapshot}`.
     """
     last_seq = data.get("last_seq", 0)
-    if not isinstance(last_seq, int) or isinstance(last_seq, bool) or last_seq < 0:
+    if not is_int(last_seq, 0):
         raise DomainError("bad_payload")
     workshop_id = actor.workshop.id
     if actor.role == "participant":

@@ -1,5 +1,6 @@
 """One guard for every Socket.IO event: who speaks, the payload's shape, the ack."""
 import functools
+import logging
 
 from flask import request, session
 
@@ -9,7 +10,11 @@ from ..models import Workshop
 from ..services.actors import Actor
 from ..services.participants import active_participant
 from ..services.workshops import owned_workshop
+from ..validation import is_int
 from .limits import check_rate
+from .payloads import BadPayload, checked
+
+log = logging.getLogger(__name__)
 
 
 def load_actor(role):
@@ -54,12 +59,11 @@ def event_handler(role=None):
             try:
                 actor = load_actor(role)
                 check_rate("events", _rate_key())
-                data = {} if data is None else data
-                if not isinstance(data, dict):
-                    raise DomainError("bad_payload")
-                return {"ok": True, **(fn(actor, data) or {})}
+                return {"ok": True, **(fn(actor, checked(data)) or {})}
             except DomainError as error:
                 db.session.rollback()
+                if isinstance(error, BadPayload):
+                    log.warning("Refused %s from %s: %s", fn.__name__, request.sid, error.detail)
                 return {"ok": False, "error": error_body(error)}
         return run
     return decorate
@@ -68,6 +72,6 @@ def event_handler(role=None):
 def require_int(data, key):
     """An integer field of the payload (booleans are not integers here)."""
     value = data.get(key)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise DomainError("bad_payload")
+    if not is_int(value):
+        raise BadPayload(f"{key} is missing")
     return value

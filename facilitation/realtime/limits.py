@@ -23,6 +23,12 @@ class RateLimiter:
         self._buckets[key] = (tokens - 1, now)
         return True
 
+    def wait(self, key, per_second, burst):
+        """Seconds until key's bucket holds a token again (0 when it holds one now)."""
+        tokens, last = self._buckets.get(key, (burst, time.monotonic()))
+        tokens = min(burst, tokens + (time.monotonic() - last) * per_second)
+        return 0 if tokens >= 1 else (1 - tokens) / per_second
+
     def forget(self, key):
         """Drop a key's bucket (when its socket goes away)."""
         self._buckets.pop(key, None)

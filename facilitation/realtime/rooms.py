@@ -35,6 +35,11 @@ def console_room(workshop_id):
     return f"workshop:{workshop_id}:console"
 
 
+def facilitator_room(facilitator_id):
+    """Every console socket of one facilitator (closed when they sign out)."""
+    return f"facilitator:{facilitator_id}"
+
+
 def participant_room(workshop_id, participant_id):
     """Every socket of one participant (notices meant for them alone)."""
     return f"workshop:{workshop_id}:participant:{participant_id}"

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Event, Feedback, Mail, Participant, Workshop, utcnow
+from ..validation import is_clean_text
 from .participants import hash_token, participant_by_token
 
 EMAIL_MAX = 254
@@ -22,7 +23,7 @@ _EMAIL = re.compile(rf"^(?P<local>{_LOCAL})@(?P<domain>{_LABEL}(?:\.{_LABEL})+)$
 
 def clean_email(value: Any) -> str:
     """Return the address with its domain in lower case (IDNA for ä, ö, å), or raise."""
-    if not isinstance(value, str):
+    if not is_clean_text(value):
         raise DomainError("email_invalid")
     address = value.strip()
     local, _at, domain = address.rpartition("@")

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Feedback, Participant, Workshop
+from ..validation import is_int
 from .text import clean_text
 
 RATINGS = (1, 2, 3, 4)  # heikko, tyydyttävä, hyvä, kiitettävä
@@ -33,7 +34,7 @@ def give_feedback(participant: Participant, rating: Any, takeaway: Any = "", wis
     """Store the person's answer; a second answer replaces the first."""
     if participant.workshop.state not in OPEN_STATES:
         raise DomainError("feedback_not_open")
-    if not isinstance(rating, int) or isinstance(rating, bool) or rating not in RATINGS:
+    if not is_int(rating) or rating not in RATINGS:
         raise DomainError("rating_required")
     if not isinstance(signed, bool):
         raise DomainError("bad_payload")

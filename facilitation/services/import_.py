@@ -47,6 +47,7 @@ from ..rules import (
     TOPIC_TITLE_MAX,
     VIDEO_URL_MAX,
 )
+from ..validation import is_int
 from .consent import clean_email
 from .export import ANONYMOUS_VOTER, FORMAT, VERSION
 from .notes import KINDS
@@ -109,7 +110,8 @@ class _Fields:
         value = self.value.get(key)
         if value is None and null:
             return None
-        wrong = not isinstance(value, types) or (isinstance(value, bool) and types is not bool)
+        wrong = not is_int(value) if types is int else not isinstance(value, types) or (
+            isinstance(value, bool) and types is not bool)
         return self.check(key, not wrong and (ok is None or ok(value)), value)
 
     def check(self, key, ok, value=None):
@@ -163,7 +165,7 @@ def _header(data):
         raise DomainError("import_not_export")
     version = data.get("version")
     if version != VERSION:
-        newer = isinstance(version, int) and not isinstance(version, bool) and version > VERSION
+        newer = is_int(version, VERSION + 1)
         raise DomainError("import_version", version=version) if newer else _invalid("version")
     return _Fields(data, "")
 

@@ -7,13 +7,13 @@ from typing import Any
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Participant, Workshop
+from ..validation import is_int
 from . import events
 
 
 def remove_participant(workshop: Workshop, participant_id: Any) -> Participant:
     """Remove a participant: their token stops working and their sockets are closed."""
-    person = db.session.get(Participant, participant_id) if isinstance(
-        participant_id, int) and not isinstance(participant_id, bool) else None
+    person = db.session.get(Participant, participant_id) if is_int(participant_id) else None
     if person is None or person.workshop_id != workshop.id or person.removed_at:
         raise DomainError("not_found")
     person.removed_at = datetime.now(timezone.utc)

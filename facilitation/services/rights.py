@@ -14,6 +14,7 @@ from sqlalchemy import select
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Ballot, CafeTable, Note, Participant, Theme, ThemeNote, Workshop
+from ..validation import is_int
 from .actors import Actor
 from .text import clean_text
 from .workshops import table_of
@@ -26,8 +27,8 @@ NOTE_IDS_MAX = 1000
 # --- what a request carries ---------------------------------------------------------------
 
 def an_id(value: Any) -> int:
-    """An id from a payload (booleans are not ids)."""
-    if not isinstance(value, int) or isinstance(value, bool):
+    """An id from a payload: an integer within 64 bits (booleans are not ids)."""
+    if not is_int(value):
         raise DomainError("bad_payload")
     return value
 
@@ -48,8 +49,7 @@ def a_label(value: Any) -> str:
 
 def note_of(workshop_id: int, note_id: Any) -> Note:
     """A note of the workshop, or DomainError."""
-    note = db.session.get(Note, note_id) if isinstance(note_id, int) and not isinstance(
-        note_id, bool) else None
+    note = db.session.get(Note, note_id) if is_int(note_id) else None
     if note is None or note.workshop_id != workshop_id:
         raise DomainError("not_found")
     return note

@@ -8,6 +8,7 @@ from .. import timer
 from ..errors import DomainError
 from ..models import Workshop
 from ..rules import MESSAGE_MAX
+from ..validation import is_int
 from . import events, seating
 from .snapshots import phase_dict, table_dict
 from .text import clean_text
@@ -82,8 +83,7 @@ def change_timer(workshop: Workshop, action: str, minutes: Any = None) -> Worksh
     elif action == "resume":
         new = timer.resume(current, moment)
     else:
-        if not isinstance(minutes, int) or isinstance(minutes, bool) or not (
-                1 <= minutes <= EXTEND_MAX_MINUTES):
+        if not is_int(minutes, 1, EXTEND_MAX_MINUTES):
             raise DomainError("bad_payload")
         new = timer.extend(current, minutes * 60, moment)
     _set_timer(workshop, new)

@@ -16,6 +16,7 @@ from .. import summary
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Summary, Workshop
+from ..validation import is_clean_text
 from .summary_data import build_summary_data
 
 # A long summary is a few thousand characters; this leaves room for a great deal more.
@@ -71,7 +72,7 @@ def save_summary(workshop: Workshop, markdown_text: Any) -> Summary:
 
 def checked_markdown(value: Any) -> str:
     """Summary Markdown from a form or request, with one kind of line ending."""
-    if not isinstance(value, str):
+    if not is_clean_text(value):
         raise DomainError("bad_payload")
     text = value.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > SUMMARY_MAX:
@@ -90,6 +91,6 @@ def html_document(workshop: Workshop, markdown_text: str) -> str:
 
 
 _DOCUMENT_STYLE = ("body{font-family:system-ui,sans-serif;line-height:1.5;color:#231c17;"
-                   "margin:0;padding:1rem}main{max-width:46rem;margin:0 auto}"
+                   "margin:0;padding:1rem;overflow-wrap:anywhere}main{max-width:46rem;margin:0 auto}"
                    "h1,h2,h3{line-height:1.25}table{border-collapse:collapse}"
                    "th,td{border:1px solid #bbb;padding:.25rem .5rem}")

@@ -6,6 +6,7 @@ from typing import Any
 from ..errors import DomainError
 from ..extensions import db
 from ..models import CafeTable, Participant, Workshop
+from ..validation import is_int
 from . import events
 from .rights import hosted_table
 from .snapshots import table_dict
@@ -19,8 +20,7 @@ def set_host(workshop: Workshop, table_id: Any, participant_id: Any) -> CafeTabl
     """Make a participant the host who stays at the table (None: no host)."""
     table = table_of(workshop.id, table_id)
     if participant_id is not None:
-        person = db.session.get(Participant, participant_id) if isinstance(
-            participant_id, int) and not isinstance(participant_id, bool) else None
+        person = db.session.get(Participant, participant_id) if is_int(participant_id) else None
         if person is None or person.workshop_id != workshop.id or person.removed_at:
             raise DomainError("not_found")
     # One table per host: hosting here ends hosting elsewhere.

@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Ballot, Participant, Vote, Workshop
+from ..validation import is_int
 from . import events
 from .rights import check_vote_target
 from .workshops import table_of
@@ -27,8 +28,7 @@ def ballot_dict(ballot: Ballot | None) -> dict[str, Any] | None:
 
 def open_ballot(workshop: Workshop, scope: Any, scope_id: Any = None, dots: Any = 3) -> Ballot:
     """Open a dot vote (closing any open one) on all notes, one table's notes, or themes."""
-    if scope not in SCOPES or not isinstance(dots, int) or isinstance(dots, bool) \
-            or not 1 <= dots <= MAX_DOTS:
+    if scope not in SCOPES or not is_int(dots, 1, MAX_DOTS):
         raise DomainError("bad_payload")
     if scope == "table":
         scope_id = table_of(workshop.id, scope_id).id

@@ -24,6 +24,7 @@ from ..rules import (
     TOPIC_TITLE_MAX,
     VIDEO_URL_MAX,
 )
+from ..validation import is_int
 from .text import clean_text, optional_text
 
 # 31 characters with no look-alikes (no 0/O, 1/I/L): 31**6 is about 2**30 codes.
@@ -55,7 +56,7 @@ def create_workshop(facilitator_id: int, title: Any, tables: list[dict[str, Any]
     timing = {"rounds": rounds, "round_minutes": round_minutes, "break_minutes": break_minutes}
     for key, value in timing.items():
         low, high = TIMING_RANGES[key]
-        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        if not is_int(value, low, high):
             raise DomainError("bad_payload")
     if not isinstance(date_, (date, type(None))):
         raise DomainError("bad_payload")
@@ -128,7 +129,7 @@ def workshops_of(facilitator_id: int) -> Sequence[Workshop]:
 
 def table_of(workshop_id: int, table_id: Any) -> CafeTable:
     """A table of this workshop, or DomainError."""
-    table = db.session.get(CafeTable, table_id) if isinstance(table_id, int) else None
+    table = db.session.get(CafeTable, table_id) if is_int(table_id) else None
     if table is None or table.workshop_id != workshop_id:
         raise DomainError("table_not_found")
     return table

@@ -5,19 +5,35 @@ from facilitation.extensions import db
 from facilitation.models import Workshop
 
 
-def test_the_first_visit_asks_for_the_facilitator_account(client):
+def console_setup_code(app):
+    """The setup code, as the operator reads it from the server's console (or instance/)."""
+    from facilitation.security import setup_code
+    return setup_code(app, announce=lambda *a, **k: None)
+
+
+def test_the_first_visit_asks_for_the_facilitator_account(app, client):
     assert client.get("/login").headers["Location"] == "/setup"
     response = client.post("/setup", data={"email": "Uusi@Example.fi", "password": "pitkä-salasana",
-                                           "confirm": "pitkä-salasana"})
+                                           "confirm": "pitkä-salasana",
+                                           "code": console_setup_code(app)})
     assert response.headers["Location"] == "/console"
     assert client.get("/console").status_code == 200
     # Once an account exists, setup is closed.
     assert client.get("/setup").headers["Location"] == "/login"
 
 
-def test_setup_with_differing_passwords_shows_an_error(client):
+def test_setup_without_the_setup_code_creates_no_account(app, client):
     response = client.post("/setup", data={"email": "a@example.fi", "password": "pitkä-salasana",
-                                           "confirm": "toinen-salasana"})
+                                           "confirm": "pitkä-salasana", "code": "ARVAUS1234"})
+    assert response.status_code == 403
+    assert "Käyttöönottokoodi on väärin" in response.get_data(as_text=True)
+    assert client.get("/login").headers["Location"] == "/setup"
+
+
+def test_setup_with_differing_passwords_shows_an_error(app, client):
+    response = client.post("/setup", data={"email": "a@example.fi", "password": "pitkä-salasana",
+                                           "confirm": "toinen-salasana",
+                                           "code": console_setup_code(app)})
     assert response.status_code == 200
     assert "Salasanat eivät ole samat." in response.get_data(as_text=True)
 

@@ -1,0 +1,65 @@
+"""Raw Socket.IO frames of any shape through a live server: no traceback, it keeps answering."""
+import json
+
+import pytest
+import websocket
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.live.helpers import join_over_http, phone
+
+pytestmark = pytest.mark.live
+
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(min_value=-2 ** 70, max_value=2 ** 70),
+              st.text(max_size=8), st.sampled_from(["\ud800", "\x00", "disconnect", "connect"])),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner,
+                                                                 max_size=3), max_leaves=8)
+frames = st.one_of(
+    st.builds(lambda v: "42" + json.dumps(v), json_values),
+    st.builds(lambda n, v: "42" + json.dumps([n, v]),
+              st.sampled_from(["note:add", "sync", "vote:remove", "theme:create", "disconnect",
+                               "connect", "connect_error"]), json_values),
+    st.builds(lambda n, v: "421" + json.dumps([n, v]),
+              st.sampled_from(["note:delete", "table:choose", "vote:add"]), json_values),
+    st.text(max_size=30).map(lambda t: "4" + t),
+    st.just("42" + "[" * 3000 + "]" * 3000))
+
+
+@pytest.fixture
+def raw_phone(live_server):
+    """A websocket speaking Engine.IO 4 by hand, connected as a participant."""
+    token = join_over_http(live_server, "Raaka Kehys")
+    ws = websocket.create_connection(
+        f"ws://127.0.0.1:{live_server.port}/socket.io/?EIO=4&transport=websocket", timeout=10)
+    assert ws.recv().startswith("0")
+    ws.send("40" + json.dumps({"role": "participant", "token": token}))
+    assert ws.recv().startswith("40")
+    yield ws, token
+    ws.close()
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(frame=frames)
+def test_any_frame_leaves_no_traceback_and_the_server_answering(live_server, raw_phone, frame):
+    ws, _token = raw_phone
+    ws.send(frame)
+    ws.send('42999["sync",{}]')
+    while True:  # the ack of our sync comes after whatever the frame caused
+        answer = ws.recv()
+        if answer == "2":
+            ws.send("3")
+        elif answer.startswith("43999"):
+            break
+    assert json.loads(answer[5:])[0]["ok"] is True
+    assert "Traceback" not in live_server.read_log()
+
+
+def test_after_the_frames_a_phone_still_posts_a_note(live_server, raw_phone):
+    _ws, token = raw_phone
+    client = phone(live_server, token)
+    try:
+        assert client.call("note:add", {"client_id": "x", "text": "Vielä toimii"})["ok"]
+    finally:
+        client.close()
