@@ -78,8 +78,9 @@ class Space:
         direct = self.near[i].get(j, 0.0)
         if len(self.idea[i]) == 1 and len(self.idea[j]) == 1:
             return direct
-        # Each side stands for its whole idea: the closest pair of their notes counts too.
-        inherited = max(self.near[a].get(b, 0.0) for a in self.idea[i] for b in self.idea[j])
+        # Each side stands for its whole idea: how alike the two ideas are on average counts.
+        alike = [self.near[a].get(b, 0.0) for a in self.idea[i] for b in self.idea[j]]
+        inherited = sum(alike) / len(alike)
         return max(direct, direct + LINK_SHARE * inherited * (1 - direct))
 
     def ranked(self, i, k, minimum=MIN_SIMILARITY):

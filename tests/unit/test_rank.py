@@ -55,12 +55,14 @@ def test_on_the_tuned_sets_one_of_three_suggestions_is_a_theme_mate_for_most_not
     assert hit_at_k(truth, neighbours(notes, 3), 3) >= 0.85
 
 
-@pytest.mark.parametrize("name", HELD_OUT)
-def test_on_sets_not_tuned_on_the_ranking_beats_chance(name):
+def test_on_sets_not_tuned_on_the_ranking_finds_a_mate_for_more_than_a_third_of_notes():
     # A floor against getting worse; the target (0.85) and the figures are in benchmarks.md.
-    notes = load(name)
-    truth = {note["id"]: note["theme"] for note in notes}
-    assert hit_at_k(truth, neighbours(notes, 3), 3) >= 0.25
+    hits = []
+    for name in HELD_OUT:
+        notes = load(name)
+        truth = {note["id"]: note["theme"] for note in notes}
+        hits.append(hit_at_k(truth, neighbours(notes, 3), 3))
+    assert sum(hits) / len(hits) >= 0.4
 
 
 def test_a_link_makes_a_notes_neighbours_the_linked_ideas_neighbours():
