@@ -67,11 +67,11 @@ def _audience(theme):
     return ("table", theme.table_id) if theme.table_id is not None else ("screens", None)
 
 
-def _finish(changed=(), deleted=()):
-    """Record each changed and deleted theme, commit, then announce."""
+def _finish(changed=(), deleted=(), before=()):
+    """Record each changed and deleted theme, commit, then announce (after `before`)."""
     db.session.flush()
     # Changes first: a merged theme gains its notes before the emptied one goes.
-    recorded = [events.record(theme.workshop_id, "theme:changed",
+    recorded = list(before) + [events.record(theme.workshop_id, "theme:changed",
                               {"theme": theme_dict(theme)}, *_audience(theme))
                 for theme in dict.fromkeys(changed)]
     for theme in deleted:
@@ -154,6 +154,9 @@ def merge_themes(actor, source_id, target_id):
     # Hidden notes move too, so that a note shown again is found in the merged theme.
     notes = db.session.scalars(select(Note).join(ThemeNote, ThemeNote.note_id == Note.id)
                                .where(ThemeNote.theme_id == source.id)).all()
+    if source.table_id != target.table_id:
+        scope(actor, facilitator_only=True)
+        target.table_id = None  # themes of several tables merge into one of the whole topic
     check_fit(target.topic_id, target.table_id, notes)
     _place(notes, target)
     _finish(changed=[target], deleted=[source])
