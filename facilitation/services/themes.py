@@ -7,7 +7,7 @@ Every change is recorded as `theme:changed` or `theme:deleted`, committed, then 
 """
 from sqlalchemy import delete, select
 
-from ..condense import condense
+from ..condense.rank import Space, gather, proposed_label
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Note, Theme, ThemeNote
@@ -208,10 +208,12 @@ def suggest_themes(actor, topic_id=None, table_id=None):
 
 
 def _groups(notes, language):
-    """The groups of two or more notes that condensing finds, as (label, [notes])."""
+    """The groups of two or more notes the ranking gathers, people's links kept whole."""
     by_id = {n.id: n for n in notes}
-    found = condense([{"id": n.id, "text": n.text} for n in notes], language)
-    return [(g["label"], [by_id[i] for i in g["note_ids"]]) for g in found if g["count"] > 1]
+    links = [(n.id, n.same_as_id) for n in notes if n.same_as_id in by_id]
+    space = Space([{"id": n.id, "text": n.text} for n in notes], links, language)
+    return [(proposed_label(space, group), [by_id[i] for i in group])
+            for group in gather(space) if len(group) > 1]
 
 
 def _store_suggestions(workshop, groups, table):
