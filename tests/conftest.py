@@ -148,7 +148,8 @@ class LiveServer:
             try:
                 requests.get(self.url + "/", timeout=1)
                 return self
-            except requests.ConnectionError:
+            # A busy machine may take more than a second for the first page: ask again.
+            except (requests.ConnectionError, requests.Timeout):
                 time.sleep(0.1)
         raise RuntimeError("server did not start: " + self.read_log())
 

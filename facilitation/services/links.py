@@ -9,6 +9,7 @@ offered to the facilitator as merge pairs. The machine only ranks (facilitation/
 from flask import current_app
 from sqlalchemy import or_, select
 
+from ..condense.features import WARMING
 from ..condense.rank import Space, proposed_label, similar_to
 from ..errors import DomainError
 from ..extensions import db
@@ -158,6 +159,8 @@ def _pool(participant):
 
 def similar_notes(participant, text=None, note_id=None) -> list[dict]:
     """Up to three notes most like a draft text or a posted note; [] when none is alike."""
+    if WARMING["busy"]:
+        return []  # the dictionaries are still loading: no suggestion rather than a stall
     pool = _pool(participant)
     notes = [{"id": n.id, "text": n.text} for n in pool]
     language = participant.workshop.language
