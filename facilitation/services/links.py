@@ -19,13 +19,19 @@ from .snapshots import note_dict
 from .theme_rights import LABEL_MAX, a_label, current_themes
 
 SUGGESTIONS = 3
+ID_MAX = 2**63 - 1  # what a database integer holds
+
+
+def _id(value):
+    """An id from a payload: an int (not a bool) a database column can hold, else None."""
+    ok = isinstance(value, int) and not isinstance(value, bool) and 0 < value <= ID_MAX
+    return value if ok else None
 
 
 def _note(actor, note_id):
     """A live note of the actor's workshop that the actor may link: own, host's table, any."""
     workshop_id = actor.workshop_id if isinstance(actor, Participant) else actor.id
-    note = db.session.get(Note, note_id) if isinstance(note_id, int) and not isinstance(
-        note_id, bool) else None
+    note = db.session.get(Note, note_id) if _id(note_id) else None
     if note is None or note.workshop_id != workshop_id or note.deleted_at or note.hidden:
         raise DomainError("not_found")
     if isinstance(actor, Participant) and note.participant_id != actor.id and not (
@@ -37,7 +43,7 @@ def _note(actor, note_id):
 
 def _target(note, target_id):
     """The note linked to: another live note of the same topic that others can see."""
-    if not isinstance(target_id, int) or isinstance(target_id, bool) or target_id == note.id:
+    if _id(target_id) is None or target_id == note.id:
         raise DomainError("bad_payload")
     target = db.session.get(Note, target_id)
     if (target is None or target.workshop_id != note.workshop_id or target.deleted_at
