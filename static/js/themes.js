@@ -4,7 +4,7 @@
 // sees every topic; a table's host (data-code set) the table's own topic, on a phone.
 import { connectLive, format, mentions, showStatus, strings } from "./live.js";
 import { dragHandlers, dropTarget } from "./themes_drag.js";
-import { likelyFor, mergesAmong, proposedFor, rankSoon } from "./themes_rank.js";
+import { likelyRow, mergePairs, proposedFor, rankSoon } from "./themes_rank.js";
 import { dropNote, isLoading, load, ownerOf, selected, state, upsertTheme, whenLoaded }
   from "./themes_state.js";
 
@@ -132,15 +132,6 @@ async function suggest(data, trigger) {
 
 // --- rendering ---------------------------------------------------------------------------
 
-// One tap moves a lone note into a theme the machine finds likely.
-function likelyRow(note) {
-  const ids = likelyFor(note.id).filter((id) => state.themes.has(id));
-  if (!ids.length) return null;
-  return el("div", { className: "likely-themes", attrs: { role: "group", "aria-label": t.likely_themes } },
-    ids.map((id) => button(format(t.move_to, state.themes.get(id)), () => assign(id, [note.id]),
-      { key: `likely-${note.id}-${id}` })));
-}
-
 function noteItem(note, loose = false) {
   const id = `pick-${note.id}`;
   const meta = [tableName(note.table_id), t[`kind_${note.kind}`]].filter(Boolean).join(" · ");
@@ -151,7 +142,7 @@ function noteItem(note, loose = false) {
     el("label", { htmlFor: id, className: "note-text", textContent: note.text }),
     meta ? el("span", { className: "note-meta", textContent: meta }) : null,
     note.same_as ? el("span", { className: "tag tag-linked", textContent: t.linked }) : null,
-    loose ? likelyRow(note) : null,
+    loose ? likelyRow(note, { el, button, t, themes: state.themes, assign }) : null,
   ]);
 }
 
@@ -270,19 +261,8 @@ function topicSection(topic, owner) {
         el("p", { className: "hint", textContent: t.drop_to_ungroup }),
         el("ul", { className: "notes" }, loose.map((note) => noteItem(note, true)))]),
       ...themes.map((theme) => themeCard(theme, themes))]),
-    code ? null : mergePairs(themes),
+    code ? null : mergePairs(themes, { el, button, t, themes: state.themes, merge }),
   ]);
-}
-
-// The console: alike themes of one topic (across tables and rounds), most alike first.
-function mergePairs(themes) {
-  const pairs = mergesAmong(new Set(themes.map((theme) => theme.id)));
-  if (!pairs.length) return null;
-  return el("section", { className: "merge-pairs" }, [
-    el("h3", { textContent: t.merge_pairs }),
-    el("ul", {}, pairs.map(([a, b]) => el("li", {}, [button(format(t.merge_pair,
-      { source: state.themes.get(a).label, target: state.themes.get(b).label }),
-    () => merge(state.themes.get(a), b), { key: `pair-${a}-${b}` })])))]);
 }
 
 function render() {
