@@ -151,6 +151,9 @@ class Note(db.Model):
     deleted_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime | None]
+    # "The same idea as that note": its writer (or the table's host, or the facilitator)
+    # says so; both notes stay, each one mention of the idea.
+    same_as_id: Mapped[int | None] = mapped_column(ForeignKey("note.id"), index=True)
 
     author: Mapped[Participant] = relationship()
 

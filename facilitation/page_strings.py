@@ -43,6 +43,12 @@ def theme_strings():
         "done_nothing": _("No new themes to suggest: the notes in no theme have too little "
                           "in common."),
         "load_failed": _("The themes could not be loaded. Reload the page."),
+        "likely_themes": _("Likely themes"),
+        "move_to": _("Move to “%(label)s”"),
+        "use_label": _("Name it “%(label)s”"),
+        "merge_pairs": _("Alike themes to merge, most alike first"),
+        "merge_pair": _("Merge “%(source)s” into “%(target)s”"),
+        "linked": _("same idea"),
     }
 
 

@@ -5,6 +5,8 @@ import socket
 from flask_migrate import upgrade
 
 from .collector import tune_collector
+from .condense import preload
+from .condense.features import WARMING
 from .extensions import socketio
 from .mail.worker import start_mail_worker
 from .realtime.presence import start_presence
@@ -54,3 +56,22 @@ def prepare(app, listener=None):
     start_presence(app)
     start_mail_worker(app)
     tune_collector(socketio)
+    socketio.start_background_task(_load_dictionaries)
+
+
+def _load_dictionaries():
+    """Load the lemmatiser's dictionaries in an OS thread once the server answers.
+
+    Loading takes seconds; in the event loop the first "same idea" suggestion would stall
+    every connection meanwhile. Until they are loaded, suggestions answer nothing.
+    """
+    WARMING["busy"] = True
+    socketio.sleep(5)  # the first requests first: a starting server is busy enough
+    try:
+        from eventlet import tpool
+        tpool.execute(preload)
+    except ImportError:  # another async mode: a background task is a thread already
+        preload()
+    finally:
+        WARMING["busy"] = False
+    print("Condensing dictionaries loaded", flush=True)

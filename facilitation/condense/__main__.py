@@ -1,6 +1,9 @@
 """Command line: condense a topic's notes into themes.
 
     python -m facilitation.condense NOTES.jsonl [--format json|markdown] [--language fi|sv|en]
+
+With --neighbours K it prints instead one JSON object {"<id>": [id, ...]}: for every note,
+up to K other notes most similar first.
 """
 
 import argparse
@@ -9,6 +12,7 @@ import sys
 
 from . import condense, format_markdown, set_language
 from .language import LANGUAGES
+from .rank import neighbours
 
 EXIT_BAD_INPUT = 2
 
@@ -53,9 +57,26 @@ def _arguments(argv):
         description="Condense sticky notes (JSON Lines with 'id' and 'text') into themes.")
     parser.add_argument("notes", help="JSONL file of notes, or - for standard input")
     parser.add_argument("--format", choices=("json", "markdown"), default="json")
+    parser.add_argument("--neighbours", type=_positive, metavar="K",
+                        help="print each note's K most similar notes instead of themes")
     parser.add_argument("--language", choices=LANGUAGES,
                         help="the notes' language (default: each note's own, else detected)")
     return parser.parse_args(argv)
+
+
+def _positive(value):
+    """A count of neighbours: a whole number of at least 1."""
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError("expected a whole number of at least 1")
+    return int(value)
+
+
+def _print_neighbours(notes, k, language):
+    """Print {"<id>": [ids]} of each note's k nearest notes as one JSON object."""
+    found = neighbours(notes, k, language=language)
+    keys = [note["id"] if isinstance(note["id"], str) else json.dumps(note["id"])
+            for note in notes]
+    print(json.dumps(dict(zip(keys, found.values())), ensure_ascii=False, indent=2))
 
 
 def _open(path):
@@ -71,6 +92,9 @@ def main(argv=None):
     try:
         with _open(args.notes) as stream:
             notes = read_notes(stream)
+        if args.neighbours:
+            _print_neighbours(notes, args.neighbours, args.language)
+            return 0
         themes = condense(notes, language=args.language)
     except (BadInput, ValueError) as error:
         print(f"{args.notes}: {error}", file=sys.stderr)

@@ -28,6 +28,11 @@ def tokens(text):
     return _TOKEN.findall(text.lower())
 
 
+# True while a server loads the dictionaries in the background (facilitation/serve.py):
+# meanwhile a "same idea" suggestion answers nothing rather than stall every connection.
+WARMING = {"busy": False}
+
+
 def preload(languages=("fi", "sv", "en")):
     """Load the lemmatiser's dictionaries now, so the first condensing is not slowed by it."""
     for language in languages:

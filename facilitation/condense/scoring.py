@@ -56,3 +56,17 @@ def pair_precision_recall(truth, produced):
     made = sum(_pairs(n) for n in Counter(produced).values())
     hand = sum(_pairs(n) for n in Counter(truth).values())
     return (together / made if made else 1.0), (together / hand if hand else 1.0)
+
+
+def hit_at_k(truth, suggestions, k=3):
+    """Share of items with a hand-made theme-mate whose first k suggestions hold such a mate.
+
+    `truth` maps each id to its hand-made theme, `suggestions` each id to ranked ids.
+    """
+    sizes = Counter(truth.values())
+    mated = [item for item, theme in truth.items() if sizes[theme] > 1]
+    if not mated:
+        return 1.0
+    hits = sum(any(truth.get(other) == truth[item] for other in suggestions.get(item, [])[:k])
+               for item in mated)
+    return hits / len(mated)

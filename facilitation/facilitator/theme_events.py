@@ -6,7 +6,7 @@ table, the board and the console; a topic's theme to the console only.
 """
 from ..extensions import socketio
 from ..realtime.guard import event_handler, require_int
-from ..services import themes
+from ..services import theme_ranking, themes
 from ..services.themes import theme_dict
 
 THEMERS = ("console", "participant")
@@ -85,3 +85,13 @@ def on_themes_suggest(actor, data):
     """Console or host asks for suggestions; `theme:changed` for each new one; ack `{themes}`."""
     found = themes.suggest_themes(actor, data.get("topic_id"), data.get("table_id"))
     return {"themes": [theme_dict(t) for t in found]}
+
+
+@socketio.on("themes:rank")
+@event_handler(THEMERS)
+def on_themes_rank(actor, data):
+    """Host (their table) or console (`topic_id` or all): what the machine offers to gather.
+
+    Ack `{likely: {note id: [theme ids]}, labels: {theme id: label}, merges: [[a, b, score]]}`.
+    """
+    return theme_ranking.rank_themes(actor, data.get("topic_id"))

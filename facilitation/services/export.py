@@ -42,6 +42,7 @@ def export_json(workshop: Workshop) -> dict[str, Any]:
     rows = _rows(workshop)
     ids = {kind: {row.id: n for n, row in enumerate(rows[kind], start=1)}
            for kind in ("topics", "tables", "participants", "notes", "themes", "ballots")}
+    hidden = {ids["notes"][n.id] for n in rows["notes"] if n.hidden}
     return {
         "format": FORMAT, "version": VERSION, "exported_at": _iso(datetime.now(timezone.utc)),
         "workshop": _workshop(workshop),
@@ -51,7 +52,7 @@ def export_json(workshop: Workshop) -> dict[str, Any]:
         "participants": [_participant(p, ids) for p in rows["participants"]],
         "seats": _seats(rows["seats"], ids),
         "notes": [_note(n, ids) for n in rows["notes"]],
-        "themes": [_theme(t, rows["theme_notes"], ids) for t in rows["themes"]],
+        "themes": [_theme(t, rows["theme_notes"], ids, hidden) for t in rows["themes"]],
         "ballots": _ballots(rows["ballots"], rows["votes"], ids),
         "feedback": sorted((_feedback(f, ids) for f in rows["feedback"]), key=_feedback_order),
         "summary": _summary(rows["summary"]),
@@ -152,16 +153,19 @@ def _note(n, ids):
             "topic": ids["topics"].get(n.topic_id), "author": ids["participants"][n.participant_id],
             "client_id": n.client_id, "text": n.text, "round": n.round_no, "kind": n.kind,
             "owner": n.owner, "due": _day(n.due), "hidden": n.hidden, "concealed": n.concealed,
+            "same_as": ids["notes"].get(n.same_as_id),
             "created_at": _iso(n.created_at), "updated_at": _iso(n.updated_at)}
 
 
-def _theme(t, theme_notes, ids):
-    """A theme with the ids of its (exported) notes."""
+def _theme(t, theme_notes, ids, hidden):
+    """A theme with the ids of its (exported) notes and its count as the summary has it."""
     notes = sorted(ids["notes"][tn.note_id] for tn in theme_notes
                    if tn.theme_id == t.id and tn.note_id in ids["notes"])
     return {"id": ids["themes"][t.id], "topic": ids["topics"].get(t.topic_id),
             "table": ids["tables"].get(t.table_id), "label": t.label, "suggested": t.suggested,
-            "position": t.position, "created_at": _iso(t.created_at), "notes": notes}
+            "position": t.position, "created_at": _iso(t.created_at), "notes": notes,
+            # One mention per visible note: the board and the summary count the same way.
+            "count": len([n for n in notes if n not in hidden])}
 
 
 def _ballots(ballots, votes, ids):

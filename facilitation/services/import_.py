@@ -83,6 +83,10 @@ def import_json(facilitator_id: int, data: Any) -> Workshop:
                 "host", ids["participants"], null=True)
         _add(ids, "seats", doc.items("seats"), _seat, keyed=False)
         _add(ids, "notes", doc.items("notes"), _note)
+        for item in doc.items("notes"):  # "the same idea as": once every note has its id
+            if item.value.get("same_as") is not None:
+                db.session.get(Note, ids["notes"][item.value["id"]]).same_as_id = item.ref(
+                    "same_as", ids["notes"], null=True)
         _add(ids, "themes", doc.items("themes"), _theme)
         _add(ids, "theme notes", doc.items("themes"), _theme_notes, keyed=False)
         _add(ids, "ballots", doc.items("ballots"), _ballot)

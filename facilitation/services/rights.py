@@ -84,9 +84,9 @@ def crystallisable_table(actor: Actor, table_id: Any) -> CafeTable:
 
 # --- themes --------------------------------------------------------------------------------
 
-def scope(actor: Actor) -> tuple[Workshop, CafeTable | None]:
+def scope(actor: Actor, facilitator_only: bool = False) -> tuple[Workshop, CafeTable | None]:
     """(workshop, the host's table or None) in which the actor may regroup notes."""
-    if actor.role == "participant":
+    if actor.role == "participant" and not facilitator_only:
         return actor.workshop, hosted_table(actor.participant)
     if actor.role == "console":
         return actor.workshop, None

@@ -20,7 +20,7 @@ def note_dict(note: Note) -> dict[str, Any]:
             "topic_id": note.topic_id, "author_id": note.participant_id, "text": note.text,
             "kind": note.kind, "owner": note.owner,
             "due": note.due.isoformat() if note.due else None, "hidden": note.hidden,
-            "concealed": note.concealed, "round": note.round_no,
+            "concealed": note.concealed, "round": note.round_no, "same_as": note.same_as_id,
             "created_at": note.created_at.isoformat()}
 
 

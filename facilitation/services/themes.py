@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from ..condense import condense
+from ..condense.rank import Space, gather, proposed_label
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Note, Participant, Theme, ThemeNote, Workshop
@@ -81,11 +81,11 @@ def _audience(theme):
     return ("table", theme.table_id) if theme.table_id is not None else ("screens", None)
 
 
-def _finish(changed=(), deleted=()):
-    """Record each changed and deleted theme, commit, then announce."""
+def _finish(changed=(), deleted=(), before=()):
+    """Record each changed and deleted theme, commit, then announce (after `before`)."""
     db.session.flush()
     # Changes first: a merged theme gains its notes before the emptied one goes.
-    recorded = [events.record(theme.workshop_id, "theme:changed",
+    recorded = list(before) + [events.record(theme.workshop_id, "theme:changed",
                               {"theme": theme_dict(theme)}, *_audience(theme))
                 for theme in dict.fromkeys(changed)]
     for theme in deleted:
@@ -168,6 +168,9 @@ def merge_themes(actor: Actor, source_id: Any, target_id: Any) -> Theme:
     # Hidden notes move too, so that a note shown again is found in the merged theme.
     notes = db.session.scalars(select(Note).join(ThemeNote, ThemeNote.note_id == Note.id)
                                .where(ThemeNote.theme_id == source.id)).all()
+    if source.table_id != target.table_id:
+        scope(actor, facilitator_only=True)
+        target.table_id = None  # themes of several tables merge into one of the whole topic
     check_fit(target.topic_id, target.table_id, notes)
     _place(notes, target)
     _finish(changed=[target], deleted=[source])
@@ -219,10 +222,12 @@ def suggest_themes(actor: Actor, topic_id: Any = None, table_id: Any = None) -> 
 
 
 def _groups(notes, language):
-    """The groups of two or more notes that condensing finds, as (label, [notes])."""
+    """The groups of two or more notes the ranking gathers, people's links kept whole."""
     by_id = {n.id: n for n in notes}
-    found = condense([{"id": n.id, "text": n.text} for n in notes], language)
-    return [(g["label"], [by_id[i] for i in g["note_ids"]]) for g in found if g["count"] > 1]
+    links = [(n.id, n.same_as_id) for n in notes if n.same_as_id in by_id]
+    space = Space([{"id": n.id, "text": n.text} for n in notes], links, language)
+    return [(proposed_label(space, group), [by_id[i] for i in group])
+            for group in gather(space) if len(group) > 1]
 
 
 def _store_suggestions(workshop, groups, table):

@@ -2,6 +2,7 @@
 // composer whose unacknowledged notes wait in an outbox (localStorage).
 import { connectLive, format, mentions, noteElement, showStatus, strings, tag } from "./live.js";
 import { chime, countdown, showPhase, unlockSound } from "./phase.js";
+import { draftChanged, noteStored, setupSameIdea } from "./same_idea.js";
 
 const app = document.getElementById("app");
 const code = app.dataset.code;
@@ -360,7 +361,7 @@ async function sendNote(item) {
   try {
     const ack = await live.request("note:add", item);
     outbox.remove(item.client_id);
-    if (ack.ok) { addNote(ack.note); return; }
+    if (ack.ok) { addNote(ack.note); if (!ack.duplicate) noteStored(ack.note); return; }
     // Refused: take the note back into the composer so nothing typed is lost.
     $("notes").querySelector(`[data-client-id="${CSS.escape(item.client_id)}"]`)?.remove();
     $("note-text").value = item.text;
@@ -477,6 +478,8 @@ $("composer").addEventListener("change", (event) => {
 unlockSound();
 $("composer").addEventListener("submit", submitNote);
 $("note-text").addEventListener("input", updateCounter);
+$("note-text").addEventListener("input", (event) => draftChanged(event.target.value));
+setupSameIdea(() => live);
 $("note-text").value = localStorage.getItem(draftKey) ?? "";
 updateCounter();
 if (localStorage.getItem(tokenKey)) startLive(); else showJoin();

@@ -4,6 +4,7 @@
 // sees every topic; a table's host (data-code set) the table's own topic, on a phone.
 import { connectLive, format, mentions, showStatus, strings } from "./live.js";
 import { dragHandlers, dropTarget } from "./themes_drag.js";
+import { likelyRow, mergePairs, proposedFor, rankSoon } from "./themes_rank.js";
 import { dropNote, isLoading, load, ownerOf, selected, state, upsertTheme, whenLoaded }
   from "./themes_state.js";
 
@@ -60,6 +61,7 @@ async function reload() {
   $("theme-error").textContent = loaded === true ? "" : loaded || t.load_failed;
   if (loaded !== true && code) state.topics = []; // no longer the host: nothing to change
   render();
+  rankSoon(live, render);
 }
 
 function reloadSoon() {
@@ -78,6 +80,7 @@ async function send(event, data, done) {
   (ack.themes ?? []).forEach(upsertTheme);
   $("announce").textContent = done(ack);
   render();
+  rankSoon(live, render);
   return ack;
 }
 
@@ -129,7 +132,7 @@ async function suggest(data, trigger) {
 
 // --- rendering ---------------------------------------------------------------------------
 
-function noteItem(note) {
+function noteItem(note, loose = false) {
   const id = `pick-${note.id}`;
   const meta = [tableName(note.table_id), t[`kind_${note.kind}`]].filter(Boolean).join(" · ");
   return el("li", { className: `note kind-${note.kind} theme-note`, draggable: true,
@@ -138,6 +141,8 @@ function noteItem(note) {
       on: { change: (event) => tick(note.id, event.target.checked) } }),
     el("label", { htmlFor: id, className: "note-text", textContent: note.text }),
     meta ? el("span", { className: "note-meta", textContent: meta }) : null,
+    note.same_as ? el("span", { className: "tag tag-linked", textContent: t.linked }) : null,
+    loose ? likelyRow(note, { el, button, t, themes: state.themes, assign }) : null,
   ]);
 }
 
@@ -223,6 +228,8 @@ function themeCard(theme, themes) {
     renaming === theme.id ? renameForm(theme) : null,
     el("div", { className: "theme-actions" }, [
       theme.suggested ? button(t.accept, () => accept(theme), { key: `accept-${theme.id}` }) : null,
+      proposedFor(theme) ? button(format(t.use_label, { label: proposedFor(theme) }),
+        () => rename(theme, proposedFor(theme)), { key: `propose-${theme.id}` }) : null,
       button(t.rename, () => openRename(theme), { key: `rename-open-${theme.id}` }),
       button(t.split, () => split(theme, chosen(), `name-${theme.topic_id}`),
         { key: `split-${theme.id}`, when: `split:${theme.id}` }),
@@ -252,8 +259,9 @@ function topicSection(topic, owner) {
         el("h3", { id: `loose-${topic.id}` }, [t.not_in_theme, " ",
           el("span", { className: "theme-count", textContent: `(${loose.length})` })]),
         el("p", { className: "hint", textContent: t.drop_to_ungroup }),
-        el("ul", { className: "notes" }, loose.map(noteItem))]),
+        el("ul", { className: "notes" }, loose.map((note) => noteItem(note, true)))]),
       ...themes.map((theme) => themeCard(theme, themes))]),
+    code ? null : mergePairs(themes, { el, button, t, themes: state.themes, merge }),
   ]);
 }
 
@@ -279,7 +287,7 @@ function render() {
 
 // --- live --------------------------------------------------------------------------------
 
-const onBroadcast = (apply) => whenLoaded(apply, render);
+const onBroadcast = (apply) => whenLoaded(apply, () => { render(); rankSoon(live, render); });
 
 $("suggest-all")?.addEventListener("click", (event) => suggest({}, event.currentTarget));
 
@@ -298,6 +306,7 @@ live = connectLive({
     "note:shown": onBroadcast(() => reloadSoon()),
     "theme:changed": onBroadcast(({ theme }) => upsertTheme(theme)),
     "theme:deleted": onBroadcast(({ theme_id }) => state.themes.delete(theme_id)),
+    "note:linked": onBroadcast(({ note }) => { if (state.notes.has(note.id)) state.notes.set(note.id, note); }),
     // A host's page follows their table: a new host, or a new topic when topics rotate.
     "table:updated": () => reloadSoon(),
     "phase:changed": () => reloadSoon(),

@@ -58,6 +58,8 @@ class Cafe:
                                    callback=True)
         if event.startswith("theme:"):
             return self.theme_payload(event)
+        if event in ("note:link", "note:unlink"):
+            return self.link_payload(event)
         return {
             "sync": {"last_seq": 0},
             "note:add": {"client_id": f"{role}-x", "text": "Uusi"},
@@ -82,7 +84,19 @@ class Cafe:
             "timer:extend": {"minutes": 1},
             "message:send": {"text": "Tauko"},
             "themes:suggest": {"table_id": tables[0]},
+            "themes:rank": {},
+            "note:similar": {"note_id": self.note_id},
         }[event]
+
+    def link_payload(self, event):
+        """The author's note linked to another note of its table (as the same idea)."""
+        other = self.phones["host"].emit("note:add", {"client_id": "same", "text": "Lappu 2"},
+                                         callback=True)["note"]["id"]
+        if event == "note:unlink":
+            self.console.emit("note:link", {"note_id": self.note_id, "target_id": other},
+                              callback=True)
+            return {"note_id": self.note_id}
+        return {"note_id": self.note_id, "target_id": other}
 
     def theme_payload(self, event):
         """Table A's themes made by the console: one holding the note, one empty to merge into."""

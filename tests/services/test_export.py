@@ -21,7 +21,18 @@ from facilitation.models import (
     Vote,
     Workshop,
 )
-from facilitation.services import accounts, export, import_, notes, participants, rounds, snapshots, tables
+from facilitation.services import (
+    accounts,
+    export,
+    import_,
+    notes,
+    participants,
+    rounds,
+    snapshots,
+    summary_data,
+    tables,
+)
+from facilitation.services.theme_reads import themes_of
 from tests.conftest import make_workshop
 
 PEOPLE = [  # name, organisation, type, table index, remote, email, email consent, contact consent
@@ -70,6 +81,7 @@ def cafe(app, facilitator_id):
         rounds.advance(workshop)
         rounds.advance(workshop)
         posted.append(notes.add_note(people[0], "r2", "Toisen kierroksen ajatus", None)[0])
+        posted[-1].same_as_id = posted[0].id  # "the same idea" as a note of round 1
         themes = [Theme(workshop_id=workshop.id, topic_id=workshop.topics[0].id,
                         table_id=w["tables"][0], label="Kohtaamispaikat", suggested=True),
                   Theme(workshop_id=workshop.id, label="=Yhteistyö", position=1)]
@@ -140,6 +152,29 @@ def test_the_json_export_holds_the_whole_workshop(done):
     assert len([s for s in doc["seats"] if s["round"] == 1]) == len(PEOPLE)
 
 
+def test_each_theme_lists_its_note_ids_and_counts_them_as_the_board_and_summary_do(app, done):
+    ids, doc = done
+    with app.app_context():
+        board = {t["label"]: t["count"] for t in themes_of(ids["id"])}
+        summary = {t["label"]: t["count"] for topic in summary_data.build_summary_data(
+            db.session.get(Workshop, ids["id"]))["topics"] for t in topic["themes"]}
+    exported = {t["label"]: t["count"] for t in doc["themes"]}
+    assert exported == board
+    assert {label: summary[label] for label in exported if label in summary} == {
+        label: exported[label] for label in exported if label in summary}
+    notes_by_id = by_id(doc["notes"])
+    for theme in doc["themes"]:
+        visible = [n for n in theme["notes"] if not notes_by_id[n]["hidden"]]
+        assert theme["count"] == len(visible)
+
+
+def test_a_same_idea_link_goes_out_with_the_export_as_an_export_id(done):
+    _, doc = done
+    linked = [n for n in doc["notes"] if n["same_as"] is not None]
+    assert [(n["text"], by_id(doc["notes"])[n["same_as"]]["text"]) for n in linked] == [
+        ("Toisen kierroksen ajatus", doc["notes"][0]["text"])]
+
+
 def test_notes_are_exported_with_every_field_and_deleted_ones_left_out(done):
     _, doc = done
     texts = [n["text"] for n in doc["notes"]]
@@ -149,7 +184,7 @@ def test_notes_are_exported_with_every_field_and_deleted_ones_left_out(done):
     assert (action["owner"], action["due"], action["round"]) == (
         "Kunta ja järjestöt", "2026-06-30", 1)
     assert set(action) == {"id", "table", "topic", "author", "client_id", "text", "round", "kind",
-                           "owner", "due", "hidden", "concealed", "created_at", "updated_at"}
+                           "owner", "due", "hidden", "concealed", "same_as", "created_at", "updated_at"}
     assert [n["hidden"] for n in doc["notes"]].count(True) == 1
     assert doc["notes"][-1]["round"] == 2
     assert datetime.fromisoformat(action["created_at"]).tzinfo is not None
