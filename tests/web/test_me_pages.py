@@ -209,3 +209,25 @@ def test_send_queues_each_consenting_person_once(app, signed_in, workshop, maija
     progress = signed_in.get(f"/console/{workshop['id']}/mail").get_data(as_text=True)
     assert 'data-status="pending">1<' in progress and "maija@example.fi" in progress
     assert signed_in.post(f"/console/{workshop['id']}/mail/{mail_id + 1}/resend").status_code == 404
+
+
+def test_my_details_saves_the_address_and_both_consents_in_one_request(app, client, workshop,
+                                                                        maija):
+    url = f"/w/{workshop['code']}/me/details"
+    both = client.post(url, headers=bearer(maija[1]), json={
+        "email": " Maija@Pääkaupunki.FI ", "email_consent": True, "contact_consent": True})
+    assert both.json["me"] == {"name": "Maija", "organisation": "",
+                               "email": "Maija@xn--pkaupunki-v2aa.fi", "email_consent": True,
+                               "contact_consent": True}
+    contact_only = client.post(url, headers=bearer(maija[1]), json={
+        "email": "maija@example.fi", "email_consent": False, "contact_consent": True})
+    assert contact_only.json["me"]["email"] == "maija@example.fi"
+    neither = client.post(url, headers=bearer(maija[1]), json={
+        "email": "maija@example.fi", "email_consent": False, "contact_consent": False})
+    assert neither.json["me"]["email"] is None
+    no_address = client.post(url, headers=bearer(maija[1]), json={
+        "email": "", "email_consent": True, "contact_consent": False})
+    assert no_address.status_code == 400 and no_address.json["error"]["code"] == "email_invalid"
+    bad = client.post(url, headers=bearer(maija[1]), json={
+        "email": "x@y.fi", "email_consent": True, "contact_consent": "kyllä"})
+    assert bad.status_code == 400 and bad.json["error"]["code"] == "bad_payload"
