@@ -11,6 +11,7 @@ from ..models import Participant
 from ..realtime.broadcast import announce
 from . import events
 from .snapshots import participant_dict
+from .tables import host_if_unhosted
 from .text import clean_text, optional_text
 from .workshops import table_of
 
@@ -42,8 +43,9 @@ def join(workshop, display_name, organisation="", organisation_type="", table_id
     db.session.flush()
     event = events.record(workshop.id, "participant:joined",
                           {"participant": participant_dict(participant)}, "console")
+    hosted = host_if_unhosted(participant)
     db.session.commit()
-    announce(event)
+    announce(event, *hosted)
     return participant, token
 
 
@@ -79,8 +81,9 @@ def choose_table(participant, table_id):
     participant.table = table
     event = events.record(participant.workshop_id, "participant:moved",
                           {"participant": participant_dict(participant)}, "console")
+    hosted = host_if_unhosted(participant)
     db.session.commit()
-    announce(event)
+    announce(event, *hosted)
     return participant
 
 

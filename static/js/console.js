@@ -152,7 +152,7 @@ function updateTable(table) {
   if (!section) return;
   section.querySelector("h3").textContent = table.topic ? `${table.name} – ${table.topic.title}` : table.name;
   section.querySelector(".crystal").textContent = table.crystallisation;
-  renderHostChoice(table);
+  renderPeople();  // the host's "host" mark, and every table's host choice
 }
 
 function hideButton(note) {

@@ -1,0 +1,42 @@
+"""The end of the day in the browser: late hosts, closing and reopening, the mail page."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import LAPTOP, PHONE, screenshot
+from tests.browser.test_first_workshop import sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def console_page(server, new_context):
+    """The signed-in console of the live workshop, connected."""
+    laptop = new_context(LAPTOP).new_page()
+    sign_in(laptop, server)
+    laptop.goto(f"{server.url}/console/{server.workshop['id']}")
+    expect(laptop.locator("#status")).to_have_attribute("data-state", "connected")
+    return laptop
+
+
+def phone_at(server, new_context, name, table_id):
+    """A phone that joined at one table through its table link."""
+    page = new_context(PHONE, has_touch=True, is_mobile=True).new_page()
+    page.goto(f"{server.url}/w/{server.workshop['code']}/t/{table_id}")
+    page.get_by_label("Nimesi").fill(name)
+    page.get_by_role("button", name="Liity").click()
+    expect(page.locator("#table-view")).to_be_visible()
+    return page
+
+
+def test_a_late_arrival_hosts_an_empty_table_and_the_console_shows_it(live_server,
+                                                                      new_context):
+    tables = live_server.workshop["tables"]
+    laptop = console_page(live_server, new_context)
+    phone_at(live_server, new_context, "Aino", tables[0])
+    laptop.get_by_role("button", name="Aloita kierros 1").click()
+    expect(laptop.locator("#phase-label")).to_contain_text("Kierros")
+    phone_at(live_server, new_context, "Björn Työllisyyspalveluiden", tables[1])
+    table_b = laptop.locator(f'[data-table-id="{tables[1]}"] select')
+    expect(table_b.locator("option:checked")).to_have_text("Björn Työllisyyspalveluiden")
+    expect(laptop.locator("#participants li", has_text="Björn")).to_contain_text("vetäjä")
