@@ -43,6 +43,8 @@ MESSAGES = {
     "feedback_not_open": _l("Feedback opens at the end of the workshop."),
     "rating_required": _l("Choose a rating from 1 to 4."),
     "summary_missing": _l("There is no summary to send yet. Write it first."),
+    "workshop_not_closed": _l("The workshop is still running: there is nothing to reopen."),
+    "reopen_expired": _l("The workshop ended more than %(days)s days ago: its data is no longer kept for reopening."),
     "internal": _l("Something went wrong on the server. Your text is kept; try again."),
 }
 

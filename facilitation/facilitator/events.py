@@ -39,6 +39,14 @@ def on_workshop_close(workshop, _data):
     return {"phase": snapshots.phase_dict(workshop)}
 
 
+@socketio.on("workshop:reopen")
+@event_handler("console")
+def on_workshop_reopen(workshop, _data):
+    """Facilitator opens a closed workshop again at feedback; broadcast `phase:changed`; ack `{phase}`."""
+    rounds.reopen(workshop)
+    return {"phase": snapshots.phase_dict(workshop)}
+
+
 @socketio.on("timer:pause")
 @event_handler("console")
 def on_timer_pause(workshop, _data):

@@ -40,3 +40,42 @@ def test_a_late_arrival_hosts_an_empty_table_and_the_console_shows_it(live_serve
     table_b = laptop.locator(f'[data-table-id="{tables[1]}"] select')
     expect(table_b.locator("option:checked")).to_have_text("Björn Työllisyyspalveluiden")
     expect(laptop.locator("#participants li", has_text="Björn")).to_contain_text("vetäjä")
+
+
+def set_state(server, state):
+    """Move the live workshop to a phase directly."""
+    server.run_python(
+        "from facilitation.extensions import db\nfrom facilitation.models import Workshop\n"
+        f"db.session.get(Workshop, {server.workshop['id']}).state = '{state}'\n"
+        "db.session.commit()")
+
+
+def test_one_close_button_with_a_confirmation_and_the_facilitator_reopens(live_server,
+                                                                          new_context):
+    set_state(live_server, "feedback")
+    laptop = console_page(live_server, new_context)
+    expect(laptop.locator("#phase-label")).to_have_text("Palaute")
+    closers = laptop.get_by_role("button", name="Päätä työpaja")
+    expect(closers).to_have_count(1)
+    asked = []
+    laptop.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    closers.click()
+    expect(laptop.locator("#phase-label")).to_have_text("Palaute")
+    assert asked and "Päätetäänkö" in asked[0], asked
+    screenshot(laptop, "console-feedback-phase")
+    laptop.once("dialog", lambda dialog: dialog.accept())
+    closers.click()
+    expect(laptop.locator("#phase-label")).to_have_text("Päättynyt")
+
+    visitor = new_context(PHONE, has_touch=True, is_mobile=True).new_page()
+    visitor.goto(f"{live_server.url}/w/{live_server.workshop['code']}")
+    expect(visitor.locator("#join")).to_contain_text("päättynyt")
+    expect(visitor.locator("#join-form")).to_be_hidden()
+    screenshot(visitor, "phone-join-closed")
+
+    laptop.once("dialog", lambda dialog: dialog.accept())
+    laptop.get_by_role("button", name="Avaa työpaja uudelleen").click()
+    expect(laptop.locator("#phase-label")).to_have_text("Palaute")
+    screenshot(laptop, "console-reopened")
+    visitor.reload()
+    expect(visitor.locator("#join-form")).to_be_visible()
