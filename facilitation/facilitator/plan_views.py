@@ -10,6 +10,7 @@ from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
 
 from ..errors import DomainError
 from ..plans import PlanError, dump_plan
+from .plan_errors import plan_error_text
 from ..services import plan_io
 from ..services.workshops import owned_workshop
 from . import bp
@@ -58,7 +59,7 @@ def open_plan():
     except DomainError:
         abort(404)
     except PlanError as error:
-        return _plans_page(plan_error=str(error))
+        return _plans_page(plan_error=plan_error_text(error))
     return _opened(workshop)
 
 
@@ -75,7 +76,7 @@ def upload_plan():
     try:
         workshop = plan_io.open_plan_bytes(current_user.id, upload.read(), source)
     except PlanError as error:
-        return _plans_page(form, plan_error=str(error))
+        return _plans_page(form, plan_error=plan_error_text(error))
     return _opened(workshop)
 
 
