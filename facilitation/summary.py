@@ -17,7 +17,8 @@ WORDS = {
     "fi": {
         "summary": "Kooste", "organiser": "Järjestäjä", "prompts": "Kysymykset",
         "themes": "Teemat", "crystallisations": "Kiteytykset",
-        "top_voted": "Eniten ääniä saaneet", "actions": "Sovitut toimenpiteet",
+        "top_notes": "Eniten ääniä saaneet laput",
+        "top_themes": "Eniten ääniä saaneet teemat", "actions": "Sovitut toimenpiteet",
         "owner": "vastuu", "due": "määräaika", "topic": "aihe",
         "attendance": "Osallistujat", "in_room": "Paikan päällä", "remote": "Etänä",
         "total": "Yhteensä", "by_type": "Organisaatiotyypeittäin", "feedback": "Palaute",
@@ -35,7 +36,8 @@ WORDS = {
     "sv": {
         "summary": "Sammandrag", "organiser": "Arrangör", "prompts": "Frågor",
         "themes": "Teman", "crystallisations": "Sammanfattningar",
-        "top_voted": "Flest röster", "actions": "Överenskomna åtgärder",
+        "top_notes": "Lappar med flest röster",
+        "top_themes": "Teman med flest röster", "actions": "Överenskomna åtgärder",
         "owner": "ansvarig", "due": "senast", "topic": "ämne",
         "attendance": "Deltagare", "in_room": "På plats", "remote": "På distans",
         "total": "Totalt", "by_type": "Per organisationstyp", "feedback": "Respons",
@@ -51,7 +53,8 @@ WORDS = {
     "en": {
         "summary": "Summary", "organiser": "Organiser", "prompts": "Questions",
         "themes": "Themes", "crystallisations": "Crystallisations",
-        "top_voted": "Most votes", "actions": "Agreed actions",
+        "top_notes": "Notes with the most votes",
+        "top_themes": "Themes with the most votes", "actions": "Agreed actions",
         "owner": "owner", "due": "due", "topic": "topic",
         "attendance": "Attendance", "in_room": "In the room", "remote": "Remote",
         "total": "Total", "by_type": "By organisation type", "feedback": "Feedback",
@@ -162,7 +165,7 @@ def _heading_blocks(workshop, words, language):
 
 
 def _topic_blocks(topic, words, language):
-    """Return one topic's section: prompts, themes, crystallisations, top-voted items."""
+    """Return one topic's section: prompts, themes, crystallisations, top-voted notes and themes."""
     blocks = [f"## {escape_markdown(topic.get('title')) or '–'}"]
     blocks += _section(words["prompts"], [_item(escape_markdown(prompt))
                                           for prompt in topic.get("prompts") or []], 3)
@@ -170,9 +173,10 @@ def _topic_blocks(topic, words, language):
     blocks += _section(words["themes"], [_theme_item(theme, language) for theme in themes], 3)
     blocks += _section(words["crystallisations"], [
         _crystallisation_item(item) for item in topic.get("crystallisations") or []], 3)
-    blocks += _section(words["top_voted"], [
-        _item(escape_markdown(item.get("text")), "–", _votes(int(item.get("votes", 0)), words))
-        for item in topic.get("top_voted") or [] if _clean(item.get("text"))], 3)
+    for key in ("top_notes", "top_themes"):  # dots on notes and dots on themes apart
+        blocks += _section(words[key], [
+            _item(escape_markdown(item.get("text")), "–", _votes(int(item.get("votes", 0)), words))
+            for item in topic.get(key) or [] if _clean(item.get("text"))], 3)
     return blocks if len(blocks) > 1 else []
 
 
@@ -300,3 +304,8 @@ def _inline_text(line):
             return f"{label} ({url})" if label and not match.group(0).startswith("!") else url
         return ""
     return html.unescape(_INLINE.sub(replace, line))
+
+
+def inline_text(line):
+    """Return one line of summary Markdown as plain text (for documents other than HTML)."""
+    return _inline_text(line)
