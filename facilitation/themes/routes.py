@@ -8,7 +8,7 @@ from werkzeug.utils import secure_filename
 from wtforms import BooleanField, StringField, TextAreaField
 
 from ..errors import DomainError, error_body
-from ..services import summaries
+from ..services import summaries, summary_news
 from ..services.workshops import set_next_meeting
 from ..services.themes import themes_view
 from ..facilitator.routes import own_or_404
@@ -59,6 +59,7 @@ def _editor(workshop, form=None, error=None, status=200):
                            next_form=NextMeetingForm(formdata=None,
                                                      next_meeting=workshop.next_meeting),
                            preview=render_html(form.markdown.data or ""),
+                           news=summary_news.news_since_edit(workshop),
                            strings=summary_strings()), status
 
 
