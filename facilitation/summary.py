@@ -5,13 +5,14 @@ mainintaa"). Every piece of user text is escaped as it goes in, and every render
 is sanitised, because Markdown passes raw HTML and `javascript:` links straight through.
 """
 
-import datetime
 import html
 import re
 import unicodedata
 
 import markdown
 import nh3
+
+from . import dates
 
 WORDS = {
     "fi": {
@@ -68,8 +69,6 @@ WORDS = {
                     "sixteen", "seventeen", "eighteen", "nineteen", "twenty"),
     },
 }
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
 
 HTML_TAGS = {"h1", "h2", "h3", "p", "ul", "ol", "li", "strong", "em", "table", "thead",
              "tbody", "tr", "th", "td", "br", "hr", "a"}
@@ -80,7 +79,6 @@ _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u2
                                         "\u202e\u2066\u2067\u2068\u2069"))
 _PUNCTUATION = re.compile(r"([\\`*_\[\]#])")
 _LEADING_MARKER = re.compile(r"^([-+>]|\d+(?=[.)]))")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def escape_markdown(text):
@@ -120,13 +118,7 @@ def write_summary(data):
 
 def format_date(value, language):
     """Return an ISO date as 15.5.2026 (fi, sv) or 15 May 2026 (en); other text escaped."""
-    try:
-        day = datetime.date.fromisoformat(str(value) if _ISO_DATE.match(str(value)) else "")
-    except ValueError:
-        return escape_markdown(value)
-    if language == "en":
-        return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
-    return f"{day.day}.{day.month}.{day.year}"
+    return dates.format_date(value, language) or escape_markdown(value)
 
 
 def count_phrase(count, language="fi", noun="mention"):

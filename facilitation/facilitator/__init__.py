@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("facilitator", __name__)
 
-from . import events, export_views, mail_views, plan_views, routes, summary_views  # noqa: E402,F401  (register the views and handlers)
+from . import date_filters, events, export_views, mail_views, plan_views, routes, summary_views  # noqa: E402,F401  (register the views and handlers)
