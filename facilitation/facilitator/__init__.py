@@ -3,4 +3,5 @@ from flask import Blueprint
 
 bp = Blueprint("facilitator", __name__)
 
-from . import date_filters, events, export_views, mail_views, plan_views, routes, summary_views  # noqa: E402,F401  (register the views and handlers)
+from . import (date_filters, events, export_views, mail_progress_views, mail_views,  # noqa: E402,F401
+               plan_views, routes, summary_views)  # (register the views and handlers)

@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import LAPTOP, PHONE, screenshot
+from tests.browser.conftest import ARTIFACTS, LAPTOP, PHONE, screenshot
 from tests.browser.test_first_workshop import sign_in
 
 pytestmark = pytest.mark.browser
@@ -79,3 +79,32 @@ def test_one_close_button_with_a_confirmation_and_the_facilitator_reopens(live_s
     screenshot(laptop, "console-reopened")
     visitor.reload()
     expect(visitor.locator("#join-form")).to_be_visible()
+
+
+def test_the_mail_page_follows_the_sending_live_in_helsinki_time(live_server, new_context):
+    live_server.run_python(
+        "from facilitation.extensions import db\n"
+        "from facilitation.models import Workshop\n"
+        "from facilitation.services import participants, summaries\n"
+        f"w = db.session.get(Workshop, {live_server.workshop['id']})\n"
+        "for name in ('Aino', 'Björn', 'Työllisyyspalveluiden Pekka'):\n"
+        "    person, _ = participants.join(w, name)\n"
+        "    person.email = name.split()[-1].lower().replace('ö', 'o') + '@example.fi'\n"
+        "    person.email_consent = True\n"
+        "db.session.commit()\n"
+        "summaries.current_summary(w)")
+    mail_url = f"{live_server.url}/console/{live_server.workshop['id']}/mail"
+    watching = console_page(live_server, new_context)
+    watching.goto(mail_url)
+    expect(watching.locator("#mail-status")).to_have_attribute("data-state", "connected")
+    sender = watching.context.new_page()
+    sender.goto(mail_url)
+    sender.get_by_role("button", name="Lähetä kooste").click()
+    # The page left open counts the mails as the worker sends them, without a reload.
+    expect(watching.locator('#mail-counts [data-status="sent"]')).to_have_text("3")
+    expect(watching.locator("#mail-rows tr")).to_have_count(3)
+    watching.reload()
+    expect(watching.get_by_text(re.compile(r"Lähetetty viimeksi \d{1,2}\.\d{1,2}\.\d{4} klo "
+                                           r"\d{1,2}\.\d{2}\."))).to_be_visible()
+    watching.locator("#mail-progress").scroll_into_view_if_needed()
+    watching.screenshot(path=str(ARTIFACTS / "console-mail.png"), full_page=True)
