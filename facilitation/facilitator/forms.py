@@ -44,6 +44,9 @@ class TopicForm(Form):
                             validators=[Optional(), Length(max=2000)])
 
 
+ROWS_MAX = 40
+
+
 class WorkshopForm(FlaskForm):
     """A new workshop with its tables and topics."""
 
@@ -64,8 +67,18 @@ class WorkshopForm(FlaskForm):
     next_meeting = StringField(_l("Next meeting"), validators=[Optional(), Length(
         max=NEXT_MEETING_MAX, message=_l("The text is too long: at most %(limit)s characters.",
                                          limit=NEXT_MEETING_MAX))])
-    tables = FieldList(FormField(TableForm), min_entries=6, max_entries=40)
-    topics = FieldList(FormField(TopicForm), min_entries=6, max_entries=40)
+    # Four rows to begin with; more are added (and removed) as needed, up to ROWS_MAX.
+    tables = FieldList(FormField(TableForm), min_entries=4, max_entries=ROWS_MAX)
+    topics = FieldList(FormField(TopicForm), min_entries=4, max_entries=ROWS_MAX)
+
+    def add_row(self, which):
+        """Add an empty table or topic row (the form's "Add" buttons without a script)."""
+        rows = {"tables": self.tables, "topics": self.topics}.get(which)
+        if rows is None:
+            return False
+        if len(rows) < ROWS_MAX:
+            rows.append_entry()
+        return True
 
     def timing(self):
         """The rotation mode and round timing as create_workshop takes them."""
