@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import ARTIFACTS, LAPTOP, PHONE, screenshot
+from tests.browser.test_accessibility import assert_accessible
 from tests.browser.test_first_workshop import sign_in
 
 pytestmark = pytest.mark.browser
@@ -63,6 +64,7 @@ def test_one_close_button_with_a_confirmation_and_the_facilitator_reopens(live_s
     expect(laptop.locator("#phase-label")).to_have_text("Palaute")
     assert asked and "Päätetäänkö" in asked[0], asked
     screenshot(laptop, "console-feedback-phase")
+    assert_accessible(laptop, "console in the feedback phase")
     laptop.once("dialog", lambda dialog: dialog.accept())
     closers.click()
     expect(laptop.locator("#phase-label")).to_have_text("Päättynyt")
@@ -72,11 +74,13 @@ def test_one_close_button_with_a_confirmation_and_the_facilitator_reopens(live_s
     expect(visitor.locator("#join")).to_contain_text("päättynyt")
     expect(visitor.locator("#join-form")).to_be_hidden()
     screenshot(visitor, "phone-join-closed")
+    assert_accessible(visitor, "join page of a closed workshop")
 
     laptop.once("dialog", lambda dialog: dialog.accept())
     laptop.get_by_role("button", name="Avaa työpaja uudelleen").click()
     expect(laptop.locator("#phase-label")).to_have_text("Palaute")
     screenshot(laptop, "console-reopened")
+    assert_accessible(laptop, "console of a closed workshop reopened")
     visitor.reload()
     expect(visitor.locator("#join-form")).to_be_visible()
 
@@ -103,8 +107,35 @@ def test_the_mail_page_follows_the_sending_live_in_helsinki_time(live_server, ne
     # The page left open counts the mails as the worker sends them, without a reload.
     expect(watching.locator('#mail-counts [data-status="sent"]')).to_have_text("3")
     expect(watching.locator("#mail-rows tr")).to_have_count(3)
+    assert_accessible(watching, "mail page after a live update")
     watching.reload()
     expect(watching.get_by_text(re.compile(r"Lähetetty viimeksi \d{1,2}\.\d{1,2}\.\d{4} klo "
                                            r"\d{1,2}\.\d{2}\."))).to_be_visible()
     watching.locator("#mail-progress").scroll_into_view_if_needed()
     watching.screenshot(path=str(ARTIFACTS / "console-mail.png"), full_page=True)
+
+
+def test_the_summary_page_shows_what_came_after_the_edit_and_inserts_it(live_server,
+                                                                         new_context):
+    live_server.run_python(
+        "from facilitation.extensions import db\n"
+        "from facilitation.models import Feedback, Workshop\n"
+        "from facilitation.services import summaries\n"
+        f"w = db.session.get(Workshop, {live_server.workshop['id']})\n"
+        "text = summaries.current_summary(w).markdown\n"
+        "summaries.save_summary(w, text + '\\nOma huomio: opinnollistaminen kiinnosti.\\n')\n"
+        "db.session.add(Feedback(workshop_id=w.id, respondent='r', rating=4,\n"
+        "    takeaway='Työllisyyspalveluiden yhteensovittaminen', wishes=''))\n"
+        "db.session.commit()")
+    laptop = console_page(live_server, new_context)
+    laptop.goto(f"{live_server.url}/console/{live_server.workshop['id']}/summary")
+    news = laptop.locator("#summary-news")
+    expect(news).to_contain_text("Työllisyyspalveluiden yhteensovittaminen")
+    assert_accessible(laptop, "summary page with news since the edit")
+    news.scroll_into_view_if_needed()
+    screenshot(laptop, "summary-news")
+    laptop.get_by_role("button", name="Lisää koosteeseen").click()
+    expect(laptop.locator("#summary-news")).to_have_count(0)
+    source = laptop.locator("textarea").input_value()
+    assert "Oma huomio: opinnollistaminen kiinnosti." in source
+    assert "Työllisyyspalveluiden yhteensovittaminen" in source

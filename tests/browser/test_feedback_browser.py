@@ -106,6 +106,8 @@ def test_my_details_is_one_form_that_keeps_everything_typed(live_server, new_con
     expect(phone.locator("#email-consent")).to_be_checked()
     expect(phone.locator("#contact-consent")).to_be_checked()
     phone.screenshot(path=str(ARTIFACTS / "phone-my-details-form.png"), full_page=True)
+    from tests.browser.test_accessibility import assert_accessible
+    assert_accessible(phone, "my details after saving")
     # An address with no box ticked is not kept, and the page says so.
     phone.locator("#email-consent").uncheck()
     phone.locator("#contact-consent").uncheck()
