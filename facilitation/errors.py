@@ -45,6 +45,9 @@ MESSAGES = {
     "rating_required": _l("Choose a rating from 1 to 4."),
     "summary_missing": _l("There is no summary to send yet. Write it first."),
     "too_many_attempts": _l("Too many attempts. Wait %(minutes)s min and try again."),
+    "workshop_not_closed": _l("The workshop is still running: there is nothing to reopen."),
+    "reopen_expired": _l("The workshop ended more than %(days)s days ago: "
+                         "its data is no longer kept for reopening."),
     "internal": _l("Something went wrong on the server. Your text is kept; try again."),
 }
 

@@ -32,15 +32,41 @@ REMOTE_WORDS = ("remote", "etä", "distans")
 _KEY_LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*:(.*)$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FINNISH_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+def N_(message):
+    """Mark a message for translation without translating it: the edge translates."""
+    return message
+
+
+# Each message names what it is about, so that it translates as a whole sentence.
+TOO_LONG = {
+    "title": N_("the title is too long (%(count)s characters; at most %(limit)s)"),
+    "place": N_("the place is too long (%(count)s characters; at most %(limit)s)"),
+    "next_meeting": N_("the next meeting is too long (%(count)s characters; at most "
+                       "%(limit)s)"),
+    "topic": N_("the topic is too long (%(count)s characters; at most %(limit)s)"),
+    "prompt": N_("the prompt is too long (%(count)s characters; at most %(limit)s)"),
+    "description": N_("the description is too long (%(count)s characters; at most "
+                      "%(limit)s)"),
+    "table": N_("the table is too long (%(count)s characters; at most %(limit)s)"),
+    "video_url": N_("the video url is too long (%(count)s characters; at most %(limit)s)"),
+}
+UNKNOWN_CHOICE = {"language": N_("unknown language %(value)s (use fi, sv or en)"),
+                  "mode": N_("unknown mode %(value)s (use people or topics)")}
 # '#hashtag' is text, as in Markdown; '##Title' is taken as the heading it was meant to be.
 _HEADING = re.compile(r"^(#{2,}|#(\s|$))")
 
 
 class PlanError(ValueError):
-    """A plan that cannot be used, with the line that is wrong."""
+    """A plan that cannot be used, with the line that is wrong.
 
-    def __init__(self, message, line=None, source="<plan>"):
-        self.message, self.line, self.source = message, line, source
+    `template` is the English message with %(name)s placeholders and `params` their
+    values, so a page translates it (`gettext(template, **params)`) and keeps the line;
+    `message` is the English text, for the command line.
+    """
+
+    def __init__(self, template, line=None, source="<plan>", **params):
+        self.template, self.params, self.line, self.source = template, params, line, source
+        self.message = template % params if params else template
         super().__init__(str(self))
 
     def __str__(self):
@@ -63,7 +89,7 @@ def parse_plan(text, source="<plan>"):
         last_line = max([i + 1 for i, line in enumerate(lines) if line.strip()] or [1])
         return _build_plan(meta, topics, last_line)
     except PlanError as error:
-        raise PlanError(error.message, error.line, source) from None
+        raise PlanError(error.template, error.line, source, **error.params) from None
 
 
 def default_table_count(topic_count):
@@ -83,15 +109,15 @@ def _read_front_matter(lines):
     """Return ({key: (value, line)}, index of the first body line)."""
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is None or lines[start].strip() != "---":
-        raise PlanError("a plan starts with front matter between '---' lines "
-                        "(title: …, date: …)", (start or 0) + 1)
+        raise PlanError(N_("a plan starts with front matter between '---' lines "
+                           "(title: …, date: …)"), (start or 0) + 1)
     meta, index = {}, start + 1
     while index < len(lines):
         line = lines[index]
         if line.strip() == "---":
             return meta, index + 1
         index = _read_meta_line(lines, index, meta)
-    raise PlanError("the front matter is not closed with a '---' line", start + 1)
+    raise PlanError(N_("the front matter is not closed with a '---' line"), start + 1)
 
 
 def _read_meta_line(lines, index, meta):
@@ -101,16 +127,18 @@ def _read_meta_line(lines, index, meta):
     if not stripped or stripped.startswith("#"):
         return index + 1
     if line[0].isspace():
-        raise PlanError(f"unexpected indented line {stripped!r}; only the tables list "
-                        "is indented, under 'tables:'", number)
+        raise PlanError(N_("unexpected indented line %(text)s; only the tables list "
+                           "is indented, under 'tables:'"), number, text=repr(stripped))
     match = _KEY_LINE.match(stripped)
     if not match:
-        raise PlanError(f"expected 'key: value', got {stripped!r}", number)
+        raise PlanError(N_("expected 'key: value', got %(text)s"), number, text=repr(stripped))
     key, value = match.group(1).lower(), _unquote(match.group(2).strip())
     if key not in KEYS:
-        raise PlanError(f"unknown key '{key}' (known keys: {', '.join(KEYS)})", number)
+        raise PlanError(N_("unknown key '%(key)s' (known keys: %(keys)s)"), number, key=key,
+                        keys=", ".join(KEYS))
     if key in meta:
-        raise PlanError(f"'{key}' is given twice (first on line {meta[key][1]})", number)
+        raise PlanError(N_("'%(key)s' is given twice (first on line %(first)s)"), number,
+                        key=key, first=meta[key][1])
     if key == "tables" and not value:
         items, index = _read_table_items(lines, index + 1)
         meta[key] = (items, number)
@@ -135,8 +163,8 @@ def _read_table_items(lines, index):
         if stripped and not line[0].isspace():
             break
         if stripped and not stripped.startswith("- "):
-            raise PlanError(f"a table is written '- Name' or '- Name | remote | "
-                            f"https://…', got {stripped!r}", index + 1)
+            raise PlanError(N_("a table is written '- Name' or '- Name | remote | "
+                               "https://…', got %(text)s"), index + 1, text=repr(stripped))
         if stripped:
             items.append((stripped[2:].strip(), index + 1))
         index += 1
@@ -155,8 +183,8 @@ def _read_topics(lines, start):
             topics.append(topic)
         elif topic is None:
             if stripped:
-                raise PlanError("text before the first topic; start each topic with "
-                                "a '## ' heading", number)
+                raise PlanError(N_("text before the first topic; start each topic with "
+                                   "a '## ' heading"), number)
         else:
             _add_topic_line(topic, line, number)
     return [_finish_topic(topic) for topic in topics]
@@ -166,16 +194,16 @@ def _start_topic(stripped, number, topics):
     """Open a new topic from a heading line, checking its level and title."""
     level = len(stripped) - len(stripped.lstrip("#"))
     if level != 2:
-        raise PlanError(f"a topic heading is '## Title', not {'#' * level!r}; the plan's "
-                        "title goes in the front matter", number)
+        raise PlanError(N_("a topic heading is '## Title', not %(marks)s; the plan's "
+                           "title goes in the front matter"), number, marks=repr("#" * level))
     title = stripped[2:].strip()
     if not title:
-        raise PlanError("a topic heading has no title", number)
+        raise PlanError(N_("a topic heading has no title"), number)
     _check_length(title, "topic", number)
     for other in topics:
         if other["title"] == title:
-            raise PlanError(f"topic {title!r} appears twice (first on line "
-                            f"{other['line']})", number)
+            raise PlanError(N_("topic %(title)s appears twice (first on line %(first)s)"),
+                            number, title=repr(title), first=other["line"])
     return {"title": title, "line": number, "paragraphs": [[]], "prompts": [],
             "last": "heading"}
 
@@ -185,7 +213,7 @@ def _add_topic_line(topic, line, number):
     stripped = line.strip()
     if stripped[:2] in ("- ", "* ") or stripped in ("-", "*"):
         if not stripped[1:].strip():
-            raise PlanError("an empty prompt question ('- ' with nothing after it)", number)
+            raise PlanError(N_("an empty prompt question ('- ' with nothing after it)"), number)
         topic["prompts"].append([stripped[1:].strip(), number])
         topic["last"] = "prompt"
     elif not stripped:
@@ -195,8 +223,8 @@ def _add_topic_line(topic, line, number):
     elif topic["prompts"]:
         # An indented line right under a prompt continues it, as in Markdown.
         if not (line[0].isspace() and topic["last"] == "prompt"):
-            raise PlanError("text after the prompt questions; put the description right "
-                            "under the heading, and each question on a '- ' line", number)
+            raise PlanError(N_("text after the prompt questions; put the description right "
+                               "under the heading, and each question on a '- ' line"), number)
         topic["prompts"][-1][0] += " " + stripped
     else:
         # A leading backslash keeps a line that looks like a list item or heading as text.
@@ -220,12 +248,12 @@ def _build_plan(meta, topics, last_line):
     """Check the front matter against the topics and return the plan dict."""
     if "title" not in meta or not meta["title"][0]:
         line = meta["title"][1] if "title" in meta else 1
-        raise PlanError("the plan has no title (add 'title: …' to the front matter)", line)
+        raise PlanError(N_("the plan has no title (add 'title: …' to the front matter)"), line)
     if not topics:
-        raise PlanError("the plan has no topics; add a '## ' heading for each", last_line)
+        raise PlanError(N_("the plan has no topics; add a '## ' heading for each"), last_line)
     if len(topics) > MAX_TOPICS:
-        raise PlanError(f"too many topics ({len(topics)}; at most {MAX_TOPICS})",
-                        topics[MAX_TOPICS]["line"])
+        raise PlanError(N_("too many topics (%(count)s; at most %(limit)s)"),
+                        topics[MAX_TOPICS]["line"], count=len(topics), limit=MAX_TOPICS)
     plan = {"title": _text(meta, "title"), "date": _date(meta), "place": _text(meta, "place"),
             "language": _choice(meta, "language", LANGUAGES),
             "mode": _choice(meta, "mode", MODES), "rounds": _integer(meta, "rounds"),
@@ -245,8 +273,7 @@ def _check_length(text, what, line):
     """Refuse a text longer than its limit."""
     limit = MAX_LENGTHS[what]
     if len(text) > limit:
-        raise PlanError(f"the {what.replace('_', ' ')} is too long ({len(text)} "
-                        f"characters; at most {limit})", line)
+        raise PlanError(TOO_LONG[what], line, count=len(text), limit=limit)
 
 
 def _text(meta, key):
@@ -264,8 +291,7 @@ def _choice(meta, key, allowed):
         return DEFAULTS[key]
     value, line = meta[key]
     if value.lower() not in allowed:
-        choices = ", ".join(allowed[:-1]) + " or " + allowed[-1]
-        raise PlanError(f"unknown {key} {value!r} (use {choices})", line)
+        raise PlanError(UNKNOWN_CHOICE[key], line, value=repr(value))
     return value.lower()
 
 
@@ -278,9 +304,11 @@ def _parse_integer(key, value, line):
     """Parse `value` as a whole number within the range allowed for `key`."""
     low, high = INTEGER_RANGES[key]
     if not re.fullmatch(r"[0-9]+", value):
-        raise PlanError(f"{key} must be a whole number, got {value!r}", line)
+        raise PlanError(N_("%(key)s must be a whole number, got %(value)s"), line, key=key,
+                        value=repr(value))
     if not low <= int(value) <= high:
-        raise PlanError(f"{key} must be between {low} and {high}, got {value}", line)
+        raise PlanError(N_("%(key)s must be between %(low)s and %(high)s, got %(value)s"),
+                        line, key=key, low=low, high=high, value=value)
     return int(value)
 
 
@@ -292,13 +320,13 @@ def _date(meta):
     finnish = _FINNISH_DATE.match(value)
     if finnish:
         day, month, year = finnish.groups()
-        raise PlanError(f"write the date as YYYY-MM-DD, e.g. "
-                        f"{year}-{int(month):02d}-{int(day):02d} for {value}", line)
+        raise PlanError(N_("write the date as YYYY-MM-DD, e.g. %(iso)s for %(value)s"), line,
+                        iso=f"{year}-{int(month):02d}-{int(day):02d}", value=value)
     try:
         datetime.date.fromisoformat(value if _ISO_DATE.match(value) else "")
     except ValueError:
-        raise PlanError(f"not a valid date {value!r} (write YYYY-MM-DD, "
-                        "e.g. 2026-05-15)", line) from None
+        raise PlanError(N_("not a valid date %(value)s (write YYYY-MM-DD, e.g. 2026-05-15)"),
+                        line, value=repr(value)) from None
     return value
 
 
@@ -310,18 +338,19 @@ def _tables(meta, topic_count, language):
     if isinstance(value, str):
         return default_tables(_parse_integer("tables", value, line), language)
     if not value:
-        raise PlanError("'tables:' has no '- Name' lines under it", line)
+        raise PlanError(N_("'tables:' has no '- Name' lines under it"), line)
     high = INTEGER_RANGES["tables"][1]
     if len(value) > high:
-        raise PlanError(f"too many tables ({len(value)}; at most {high})", value[high][1])
+        raise PlanError(N_("too many tables (%(count)s; at most %(limit)s)"), value[high][1],
+                        count=len(value), limit=high)
     tables, first_seen = [], {}
     for text, number in value:
         tables.append(_parse_table(text, number))
         # People are sent to a table by its name, so two tables cannot share one.
         name = tables[-1]["name"]
         if name in first_seen:
-            raise PlanError(f"table {name!r} appears twice (first on line "
-                            f"{first_seen[name]})", number)
+            raise PlanError(N_("table %(name)s appears twice (first on line %(first)s)"),
+                            number, name=repr(name), first=first_seen[name])
         first_seen[name] = number
     return tables
 
@@ -331,7 +360,7 @@ def _parse_table(text, line):
     parts = [part.strip() for part in text.split("|")]
     name, remote, video_url = parts[0], False, None
     if not name:
-        raise PlanError("a table has no name", line)
+        raise PlanError(N_("a table has no name"), line)
     _check_length(name, "table", line)
     for part in parts[1:]:
         if part.lower() in REMOTE_WORDS:
@@ -340,8 +369,8 @@ def _parse_table(text, line):
             video_url = _video_url(part, line)
             remote = True  # A video link only makes sense for a remote table.
         else:
-            raise PlanError(f"unexpected table option {part!r} (write 'Name | remote | "
-                            "https://…')", line)
+            raise PlanError(N_("unexpected table option %(option)s (write 'Name | remote | "
+                               "https://…')"), line, option=repr(part))
     return {"name": name, "remote": remote, "video_url": video_url}
 
 
@@ -351,8 +380,8 @@ def _video_url(url, line):
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc \
             or any(char.isspace() for char in url):
-        raise PlanError(f"a video link must be an https:// (or http://) address, "
-                        f"got {url!r}", line)
+        raise PlanError(N_("a video link must be an https:// (or http://) address, "
+                           "got %(url)s"), line, url=repr(url))
     return url
 
 

@@ -5,7 +5,6 @@ mainintaa"). Every piece of user text is escaped as it goes in, and every render
 is sanitised, because Markdown passes raw HTML and `javascript:` links straight through.
 """
 
-import datetime
 import html
 import re
 import unicodedata
@@ -13,11 +12,14 @@ import unicodedata
 import markdown
 import nh3
 
+from . import dates
+
 WORDS = {
     "fi": {
         "summary": "Kooste", "organiser": "Järjestäjä", "prompts": "Kysymykset",
         "themes": "Teemat", "crystallisations": "Kiteytykset",
-        "top_voted": "Eniten ääniä saaneet", "actions": "Sovitut toimenpiteet",
+        "top_notes": "Eniten ääniä saaneet laput",
+        "top_themes": "Eniten ääniä saaneet teemat", "actions": "Sovitut toimenpiteet",
         "owner": "vastuu", "due": "määräaika", "topic": "aihe",
         "attendance": "Osallistujat", "in_room": "Paikan päällä", "remote": "Etänä",
         "total": "Yhteensä", "by_type": "Organisaatiotyypeittäin", "feedback": "Palaute",
@@ -35,7 +37,8 @@ WORDS = {
     "sv": {
         "summary": "Sammandrag", "organiser": "Arrangör", "prompts": "Frågor",
         "themes": "Teman", "crystallisations": "Sammanfattningar",
-        "top_voted": "Flest röster", "actions": "Överenskomna åtgärder",
+        "top_notes": "Lappar med flest röster",
+        "top_themes": "Teman med flest röster", "actions": "Överenskomna åtgärder",
         "owner": "ansvarig", "due": "senast", "topic": "ämne",
         "attendance": "Deltagare", "in_room": "På plats", "remote": "På distans",
         "total": "Totalt", "by_type": "Per organisationstyp", "feedback": "Respons",
@@ -51,7 +54,8 @@ WORDS = {
     "en": {
         "summary": "Summary", "organiser": "Organiser", "prompts": "Questions",
         "themes": "Themes", "crystallisations": "Crystallisations",
-        "top_voted": "Most votes", "actions": "Agreed actions",
+        "top_notes": "Notes with the most votes",
+        "top_themes": "Themes with the most votes", "actions": "Agreed actions",
         "owner": "owner", "due": "due", "topic": "topic",
         "attendance": "Attendance", "in_room": "In the room", "remote": "Remote",
         "total": "Total", "by_type": "By organisation type", "feedback": "Feedback",
@@ -65,8 +69,6 @@ WORDS = {
                     "sixteen", "seventeen", "eighteen", "nineteen", "twenty"),
     },
 }
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
 
 HTML_TAGS = {"h1", "h2", "h3", "p", "ul", "ol", "li", "strong", "em", "table", "thead",
              "tbody", "tr", "th", "td", "br", "hr", "a"}
@@ -79,7 +81,6 @@ _PUNCTUATION = re.compile(r"([\\`*_\[\]#])")
 _LEADING_MARKER = re.compile(r"^([-+>]|\d+(?=[.)]))")
 # A scheme's colon or a "www." dot hidden behind an entity: no Markdown renderer autolinks it.
 _URL = re.compile(r"(?i)\b(https?|ftp|mailto|javascript|data|vbscript|file):|\b(www)\.")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def escape_markdown(text):
@@ -127,13 +128,7 @@ def write_summary(data):
 
 def format_date(value, language):
     """Return an ISO date as 15.5.2026 (fi, sv) or 15 May 2026 (en); other text escaped."""
-    try:
-        day = datetime.date.fromisoformat(str(value) if _ISO_DATE.match(str(value)) else "")
-    except ValueError:
-        return escape_markdown(value)
-    if language == "en":
-        return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
-    return f"{day.day}.{day.month}.{day.year}"
+    return dates.format_date(value, language) or escape_markdown(value)
 
 
 def count_phrase(count, language="fi", noun="mention"):
@@ -172,7 +167,7 @@ def _heading_blocks(workshop, words, language):
 
 
 def _topic_blocks(topic, words, language):
-    """Return one topic's section: prompts, themes, crystallisations, top-voted items."""
+    """Return one topic's section: prompts, themes, crystallisations, top-voted notes and themes."""
     blocks = [f"## {escape_markdown(topic.get('title')) or '–'}"]
     blocks += _section(words["prompts"], [_item(escape_markdown(prompt))
                                           for prompt in topic.get("prompts") or []], 3)
@@ -180,9 +175,10 @@ def _topic_blocks(topic, words, language):
     blocks += _section(words["themes"], [_theme_item(theme, language) for theme in themes], 3)
     blocks += _section(words["crystallisations"], [
         _crystallisation_item(item) for item in topic.get("crystallisations") or []], 3)
-    blocks += _section(words["top_voted"], [
-        _item(escape_markdown(item.get("text")), "–", _votes(int(item.get("votes", 0)), words))
-        for item in topic.get("top_voted") or [] if _clean(item.get("text"))], 3)
+    for key in ("top_notes", "top_themes"):  # dots on notes and dots on themes apart
+        blocks += _section(words[key], [
+            _item(escape_markdown(item.get("text")), "–", _votes(int(item.get("votes", 0)), words))
+            for item in topic.get(key) or [] if _clean(item.get("text"))], 3)
     return blocks if len(blocks) > 1 else []
 
 
@@ -310,3 +306,8 @@ def _inline_text(line):
             return f"{label} ({url})" if label and not match.group(0).startswith("!") else url
         return ""
     return html.unescape(_INLINE.sub(replace, line))
+
+
+def inline_text(line):
+    """Return one line of summary Markdown as plain text (for documents other than HTML)."""
+    return _inline_text(line)

@@ -69,6 +69,11 @@ class Broadcasts:
         self.disconnected.append((workshop_id, participant_id))
         self.forward.disconnect(workshop_id, participant_id)
 
+    def disconnect_facilitator(self, facilitator_id):
+        """Record closing a facilitator's console sockets and close them."""
+        self.disconnected.append(("facilitator", facilitator_id))
+        self.forward.disconnect_facilitator(facilitator_id)
+
     def seen(self, *names):
         """The published events (of these names, or all) as (name, audience, table_id, payload)."""
         return [(b.name, b.audience, b.table_id, b.payload) for b in self.published

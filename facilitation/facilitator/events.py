@@ -39,6 +39,14 @@ def on_workshop_close(actor, _data):
     return {"phase": snapshots.phase_dict(actor.workshop)}
 
 
+@socketio.on("workshop:reopen")
+@event_handler("console")
+def on_workshop_reopen(actor, _data):
+    """Facilitator opens a closed workshop again at feedback; broadcast `phase:changed`; ack `{phase}`."""
+    rounds.reopen(actor.workshop)
+    return {"phase": snapshots.phase_dict(actor.workshop)}
+
+
 @socketio.on("timer:pause")
 @event_handler("console")
 def on_timer_pause(actor, _data):

@@ -64,6 +64,7 @@ class TopicForm(Form):
                             validators=[Optional(), Length(max=rules.DESCRIPTION_MAX)])
 
 
+
 class WorkshopForm(FlaskForm):
     """A new workshop with its tables and topics."""
 
@@ -87,8 +88,18 @@ class WorkshopForm(FlaskForm):
         max=rules.NEXT_MEETING_MAX, message=_l(
             "The text is too long: at most %(limit)s characters.",
             limit=rules.NEXT_MEETING_MAX))])
-    tables = FieldList(FormField(TableForm), min_entries=6, max_entries=rules.MAX_TABLES)
-    topics = FieldList(FormField(TopicForm), min_entries=6, max_entries=rules.MAX_TOPICS)
+    # Four rows to begin with; more are added (and removed) as needed, up to the rules' limits.
+    tables = FieldList(FormField(TableForm), min_entries=4, max_entries=rules.MAX_TABLES)
+    topics = FieldList(FormField(TopicForm), min_entries=4, max_entries=rules.MAX_TOPICS)
+
+    def add_row(self, which):
+        """Add an empty table or topic row (the form's "Add" buttons without a script)."""
+        rows = {"tables": self.tables, "topics": self.topics}.get(which)
+        if rows is None:
+            return False
+        if len(rows) < rows.max_entries:
+            rows.append_entry()
+        return True
 
     def timing(self):
         """The rotation mode and round timing as create_workshop takes them."""

@@ -9,7 +9,7 @@ from wtforms import BooleanField, StringField, TextAreaField
 
 from ..errors import DomainError, error_body
 from ..page_strings import summary_strings, theme_strings
-from ..services import summaries
+from ..services import summaries, summary_news
 from ..services.themes import themes_view
 from ..services.workshops import set_next_meeting
 from ..summary import render_html
@@ -59,6 +59,7 @@ def _editor(workshop, form=None, error=None, status=200):
                            next_form=NextMeetingForm(formdata=None,
                                                      next_meeting=workshop.next_meeting),
                            preview=render_html(form.markdown.data or ""),
+                           news=summary_news.news_since_edit(workshop),
                            strings=summary_strings()), status
 
 

@@ -12,6 +12,7 @@ from ..plans import PlanError, dump_plan
 from ..services import plan_io
 from ..web import attachment, own_or_404
 from . import bp
+from .plan_errors import plan_error_text
 
 MAX_PLAN_KB = 100
 
@@ -55,7 +56,7 @@ def open_plan():
     try:
         workshop = plan_io.open_shipped_plan(current_user.id, request.form.get("file", ""))
     except PlanError as error:
-        return _plans_page(plan_error=str(error))
+        return _plans_page(plan_error=plan_error_text(error))
     return _opened(workshop)
 
 
@@ -72,7 +73,7 @@ def upload_plan():
     try:
         workshop = plan_io.open_plan_bytes(current_user.id, upload.read(), source)
     except PlanError as error:
-        return _plans_page(form, plan_error=str(error))
+        return _plans_page(form, plan_error=plan_error_text(error))
     return _opened(workshop)
 
 

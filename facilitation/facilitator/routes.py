@@ -94,6 +94,8 @@ def new_workshop():
     if request.method == "GET":
         for i, row in enumerate(form.tables[:4]):
             row.form.name.data = _("Table %(number)s", number=i + 1)
+    if request.method == "POST" and form.add_row(request.form.get("add_row")):
+        return render_template("workshop_form.html", form=form)
     if form.validate_on_submit():
         tables, topics = form.filled_tables(), form.filled_topics()
         if not tables:

@@ -14,6 +14,7 @@ from sqlalchemy import and_, func, or_, select, update
 from ..extensions import db, socketio
 from ..models import Mail, Summary, Workshop, utcnow
 from .composing import compose_summary, new_message_id
+from .progress import announce_mail
 from .sending import SendError, send
 
 log = logging.getLogger(__name__)
@@ -59,7 +60,9 @@ def send_due(app):
     """Send every mail due now, one at a time; return how many were attempted."""
     count = 0
     while (mail_id := claim_next(app)) is not None:
+        announce_mail(app, mail_id)  # sending
         deliver(app, mail_id)
+        announce_mail(app, mail_id)  # sent, or waiting for another attempt, or failed
         count += 1
     return count
 

@@ -23,6 +23,13 @@ def me_json(code):
         "me": consent.my_details(person), "feedback_given": feedback.has_answered(person)})
 
 
+@bp.post("/w/<code>/me/details")
+def me_details(code):
+    """Save the address and both consents together: the one form of My details."""
+    return as_participant(code, lambda person, data: {"me": consent.set_details(
+        person, data.get("email"), data.get("email_consent"), data.get("contact_consent"))})
+
+
 @bp.post("/w/<code>/me/email")
 def me_email(code):
     """Give the address with the consent to get the summary, or withdraw it."""

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..extensions import socketio
 from ..services.events import Broadcast
-from .rooms import audience_rooms, participant_room
+from .rooms import audience_rooms, facilitator_room, participant_room
 
 
 def announce(*broadcasts: Broadcast) -> None:
@@ -28,7 +28,11 @@ def notify_participant(workshop_id: int, participant_id: int, name: str,
 
 def disconnect_participant(workshop_id: int, participant_id: int) -> None:
     """Close the sockets this process holds for one participant."""
-    room = participant_room(workshop_id, participant_id)
+    _disconnect_room(participant_room(workshop_id, participant_id))
+
+
+def _disconnect_room(room: str) -> None:
+    """Close the sockets this process holds in a room."""
     for sid, _ in list(socketio.server.manager.get_participants("/", room)):
         socketio.server.disconnect(sid, namespace="/")
 
@@ -48,3 +52,7 @@ class SocketIOPublisher:
     def disconnect(self, workshop_id: int, participant_id: int) -> None:
         """Close one participant's sockets."""
         disconnect_participant(workshop_id, participant_id)
+
+    def disconnect_facilitator(self, facilitator_id: int) -> None:
+        """Close one facilitator's console sockets."""
+        _disconnect_room(facilitator_room(facilitator_id))

@@ -9,10 +9,10 @@ from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..errors import DomainError
-from ..extensions import db, socketio
+from ..extensions import db
 from ..models import Facilitator
-from ..realtime.rooms import facilitator_room
 from ..validation import is_int
+from . import events
 
 MIN_PASSWORD_LENGTH = 10
 
@@ -86,6 +86,4 @@ def end_sessions(facilitator):
     """Sign the facilitator out everywhere: older session cookies and console sockets end."""
     facilitator.session_generation += 1
     db.session.commit()
-    room = facilitator_room(facilitator.id)
-    for sid, _ in list(socketio.server.manager.get_participants("/", room)):
-        socketio.server.disconnect(sid, namespace="/")
+    events.disconnect_facilitator(facilitator.id)

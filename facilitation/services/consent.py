@@ -65,6 +65,28 @@ def set_email(participant: Participant, email: Any, consent: Any) -> dict[str, A
     return my_details(participant)
 
 
+def set_details(participant, email, email_consent, contact_consent):
+    """Store the address and both consents at once, as the one form of My details sends them.
+
+    The address is kept only when a ticked box needs it; the summary by email needs an
+    address, the contact list shows one when given. An emptied field deletes the address.
+    """
+    if not isinstance(email_consent, bool) or not isinstance(contact_consent, bool):
+        raise DomainError("bad_payload")
+    typed = email.strip() if isinstance(email, str) else ""
+    address = clean_email(typed) if typed and (email_consent or contact_consent) else None
+    if email_consent and address is None:
+        raise DomainError("email_invalid")
+    if participant.email and participant.email != address:
+        _forget_mail_to(participant)
+        participant.email = None
+    participant.email_consent, participant.contact_consent = email_consent, contact_consent
+    if address is not None:
+        participant.email = address
+    db.session.commit()
+    return my_details(participant)
+
+
 def set_contact(participant: Participant, consent: Any) -> dict[str, Any]:
     """Give or withdraw the consent to appear in the networking contact list."""
     if not isinstance(consent, bool):

@@ -48,6 +48,9 @@ class Publisher(Protocol):
     def disconnect(self, workshop_id: int, participant_id: int) -> None:
         """Close one participant's sockets."""
 
+    def disconnect_facilitator(self, facilitator_id: int) -> None:
+        """Close one facilitator's console sockets."""
+
 
 def register_publisher(app: Flask, publisher: Publisher) -> Publisher:
     """Make `publisher` the one this app's services hand their committed events to."""
@@ -100,6 +103,11 @@ def notify_participant(workshop_id: int, participant_id: int, name: str,
 def disconnect_participant(workshop_id: int, participant_id: int) -> None:
     """Close the sockets of a participant (after their removal is committed)."""
     publisher().disconnect(workshop_id, participant_id)
+
+
+def disconnect_facilitator(facilitator_id: int) -> None:
+    """Close a facilitator's console sockets (after their sign-out is committed)."""
+    publisher().disconnect_facilitator(facilitator_id)
 
 
 def current_seq(workshop_id: int) -> int:

@@ -14,6 +14,7 @@ from ..models import Participant, Workshop
 from ..rules import NAME_MAX, ORGANISATION_TYPES
 from . import events
 from .snapshots import participant_dict
+from .tables import host_if_unhosted
 from .text import clean_text, optional_text
 from .workshops import table_of
 
@@ -44,7 +45,8 @@ def join(workshop: Workshop, display_name: Any, organisation: Any = "",
     db.session.flush()
     event = events.record(workshop.id, "participant:joined",
                           {"participant": participant_dict(participant)}, "console")
-    events.commit_and_publish(event)
+    hosted = host_if_unhosted(participant)
+    events.commit_and_publish(event, *hosted)
     return participant, token
 
 
@@ -84,5 +86,6 @@ def choose_table(participant: Participant, table_id: Any) -> Participant:
     participant.table = table
     event = events.record(participant.workshop_id, "participant:moved",
                           {"participant": participant_dict(participant)}, "console")
-    events.commit_and_publish(event)
+    hosted = host_if_unhosted(participant)
+    events.commit_and_publish(event, *hosted)
     return participant

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import DomainError, error_message
 from ..models import Workshop
-from ..plans import PlanError, default_tables, load_plan, parse_plan
+from ..plans import N_, PlanError, default_tables, load_plan, parse_plan
 from .workshops import create_workshop
 
 SESSIONS_DIR = Path(__file__).resolve().parents[2] / "sessions"
@@ -44,7 +44,7 @@ def open_plan_bytes(facilitator_id: int, data: bytes, source: str = "<plan>") ->
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
-        raise PlanError("the file is not UTF-8 text; save it as UTF-8 and try again",
+        raise PlanError(N_("the file is not UTF-8 text; save it as UTF-8 and try again"),
                         line, source) from None
     return open_plan_text(facilitator_id, text, source)
 

@@ -1,12 +1,16 @@
 """Running the café: phases, the shared timer, messages to every screen."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
+
+from flask import current_app
+from sqlalchemy import select
 
 from .. import timer
 from ..errors import DomainError
-from ..models import Workshop
+from ..extensions import db
+from ..models import Event, Workshop
 from ..rules import MESSAGE_MAX
 from ..validation import is_int
 from . import events, seating
@@ -62,6 +66,30 @@ def close(workshop: Workshop) -> Workshop:
     workshop.state = "closed"
     _set_timer(workshop, timer.Timer())
     return _commit_phase(workshop, now())
+
+
+def reopen(workshop):
+    """Open a closed workshop again at its feedback phase, within the retention period.
+
+    The period is MAIL_RETENTION_DAYS from the closing, the time personal data is kept;
+    later the workshop stays closed (`reopen_expired`).
+    """
+    if workshop.state != "closed":
+        raise DomainError("workshop_not_closed")
+    days = current_app.config["MAIL_RETENTION_DAYS"]
+    closed_at = _closed_at(workshop)
+    if closed_at is not None and now() - timer.as_utc(closed_at) > timedelta(days=days):
+        raise DomainError("reopen_expired", days=days)
+    workshop.state = "feedback"
+    _set_timer(workshop, timer.Timer())
+    return _commit_phase(workshop, now())
+
+
+def _closed_at(workshop):
+    """When the workshop closed: its last phase change (closed is the last phase)."""
+    return db.session.scalar(select(Event.created_at).where(
+        Event.workshop_id == workshop.id, Event.type == "phase:changed")
+        .order_by(Event.seq.desc()).limit(1))
 
 
 def _commit_phase(workshop, moment):

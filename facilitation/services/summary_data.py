@@ -59,7 +59,8 @@ def _topics(workshop, notes):
              "crystallisations": [{"table": t.name, "text": t.crystallisation}
                                   for t in workshop.tables
                                   if t.topic_id == topic.id and t.crystallisation.strip()],
-             "top_voted": votes.get(topic.id, [])[:TOP_VOTED]}
+             "top_notes": votes.get(("note", topic.id), [])[:TOP_VOTED],
+             "top_themes": votes.get(("theme", topic.id), [])[:TOP_VOTED]}
             for topic in workshop.topics]
 
 
@@ -89,7 +90,7 @@ def _themes(workshop_id, notes):
 
 
 def _top_voted(workshop_id, notes):
-    """{topic id: [{text, votes}]}: the dots of every vote, most first."""
+    """{(target type, topic id): [{text, votes}]}: the dots of every vote, most first."""
     rows = db.session.execute(
         select(Vote.target_type, Vote.target_id, func.count()).join(Ballot)
         .where(Ballot.workshop_id == workshop_id).group_by(Vote.target_type, Vote.target_id))
@@ -99,13 +100,13 @@ def _top_voted(workshop_id, notes):
     for target_type, target_id, count in rows:
         if target_type == "note" and target_id in notes:
             note = notes[target_id]
-            items.append((note.topic_id, note.text, count))
+            items.append((("note", note.topic_id), note.text, count))
         elif target_type == "theme" and target_id in themes:
             theme = themes[target_id]
-            items.append((theme.topic_id, theme.label, count))
+            items.append((("theme", theme.topic_id), theme.label, count))
     by_topic = {}
-    for topic_id, text, count in sorted(items, key=lambda item: -item[2]):
-        by_topic.setdefault(topic_id, []).append({"text": text, "votes": count})
+    for key, text, count in sorted(items, key=lambda item: -item[2]):
+        by_topic.setdefault(key, []).append({"text": text, "votes": count})
     return by_topic
 
 

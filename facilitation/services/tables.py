@@ -32,6 +32,26 @@ def set_host(workshop: Workshop, table_id: Any, participant_id: Any) -> CafeTabl
     return _announce(table, *moved)
 
 
+# Hosts are chosen when round 1 starts; after that an empty table takes its first arrival.
+LATE_HOSTING_STATES = ("round", "break", "harvest")
+
+
+def host_if_unhosted(participant: Participant) -> list[Any]:
+    """Make a late arrival the host of the table they sat at when it has none.
+
+    Returns the recorded `table:updated` events (none when nothing changed); the
+    caller commits and announces them with its own event.
+    """
+    table = participant.table
+    if (table is None or table.host_id is not None
+            or participant.workshop.state not in LATE_HOSTING_STATES
+            or any(t.host_id == participant.id for t in participant.workshop.tables)):
+        return []
+    table.host_id = participant.id
+    return [events.record(table.workshop_id, "table:updated", {"table": table_dict(table)},
+                          "table", table.id)]
+
+
 def crystallise(table: CafeTable, text: Any) -> CafeTable:
     """Store the table's crystallisation: a short text that goes to the summary."""
     if text is None:

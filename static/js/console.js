@@ -55,8 +55,7 @@ function renderPhase(next) {
     round: phase.round < phase.rounds ? format(strings.next_round, phase) : strings.next_last_round,
     break: format(strings.next_break, { round: phase.round + 1 }),
     harvest: strings.next_harvest,
-    feedback: strings.next_feedback,
-  }[phase.state];
+  }[phase.state];  // in the feedback phase the one "End the workshop" is #close, which asks first
   $("next").hidden = !label;
   $("next").textContent = label ?? "";
   const timed = Boolean(phase.timer);
@@ -64,6 +63,9 @@ function renderPhase(next) {
   $("resume").hidden = !timed || !phase.timer.paused;
   $("plus1").hidden = $("plus5").hidden = !["round", "break"].includes(phase.state);
   $("close").hidden = phase.state === "closed";
+  $("close").classList.toggle("primary", phase.state === "feedback");
+  $("close").classList.toggle("danger", phase.state !== "feedback");
+  $("reopen").hidden = phase.state !== "closed";
   if (document.activeElement !== $("message-text")) $("message-text").value = phase.message ?? "";
 }
 
@@ -152,7 +154,7 @@ function updateTable(table) {
   if (!section) return;
   section.querySelector("h3").textContent = table.topic ? `${table.name} – ${table.topic.title}` : table.name;
   section.querySelector(".crystal").textContent = table.crystallisation;
-  renderHostChoice(table);
+  renderPeople();  // the host's "host" mark, and every table's host choice
 }
 
 function hideButton(note) {
@@ -233,6 +235,9 @@ $("plus1").addEventListener("click", () => command("timer:extend", { minutes: 1 
 $("plus5").addEventListener("click", () => command("timer:extend", { minutes: 5 }));
 $("close").addEventListener("click", () => {
   if (window.confirm(strings.confirm_close)) command("workshop:close");
+});
+$("reopen").addEventListener("click", () => {
+  if (window.confirm(strings.confirm_reopen)) command("workshop:reopen");
 });
 $("lock").addEventListener("click", () => command("board:lock", { locked: !workshop.locked }));
 $("conceal").addEventListener("click", () => command("notes:conceal", { concealed: !workshop.notes_hidden }));

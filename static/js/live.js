@@ -69,10 +69,13 @@ export function showStatus(element, state, extra = "") {
   element.textContent = (strings[state] ?? state) + (extra ? ` · ${extra}` : "");
 }
 
-/** A date (YYYY-MM-DD) the Finnish way: 31.12.2026. */
+/** A date (YYYY-MM-DD) as the server writes it (facilitation/dates.py): 31.12.2026 in
+ * Finnish and Swedish, 31 December 2026 in English. */
 export function shortDate(iso) {
   const [y, m, d] = iso.split("-").map(Number);
-  return `${d}.${m}.${y}`;
+  if (document.documentElement.lang !== "en") return `${d}.${m}.${y}`;
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric",
+    timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
 }
 
 /** A small labelled tag; the kind is said in words, never by colour alone. */

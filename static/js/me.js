@@ -1,5 +1,5 @@
-// My details: the email for the summary and its consent, the contact-list
-// consent, and erasing my data. Nothing is stored without a ticked box.
+// My details: one form for the email, its consent and the contact-list consent,
+// and erasing my data. Nothing is stored without a ticked box, and the page says so.
 import { $, callAsParticipant, pageStrings, storedToken } from "./after.js";
 
 const app = $("me-app");
@@ -36,24 +36,30 @@ async function change(path, body, errorId) {
   return null;
 }
 
-async function saveEmail(event) {
-  event.preventDefault();
-  const typed = $("email").value.trim();
-  const consent = $("email-consent").checked;
-  $("email-saved").textContent = "";
-  const result = await change("me/email", { email: typed, email_consent: consent }, "email-error");
-  if (!result) { $("email").setAttribute("aria-invalid", "true"); $("email").focus(); return; }
-  $("email").removeAttribute("aria-invalid");
-  if (consent) $("email-saved").textContent = strings.email_saved;
-  else if (typed && result.me.email !== typed) $("email-saved").textContent = strings.email_not_stored;
-  else $("email-saved").textContent = strings.email_withdrawn;
+/** What the answer says was kept, in words; an address typed but not kept is said too. */
+function savedMessage(typed, me) {
+  const kept = [me.email_consent && strings.summary_by_email, me.contact_consent && strings.in_contacts]
+    .filter(Boolean);
+  const parts = [strings.details_saved.replace("%(what)s", kept.join(", ") || strings.no_consents)];
+  if (typed && me.email !== typed && !me.email) {
+    parts.push(strings.address_not_stored.replace("%(address)s", typed));
+  }
+  return parts.join(" ");
 }
 
-async function saveContact(event) {
+/** One form, one save: the address and both consents go together. */
+async function saveDetails(event) {
   event.preventDefault();
-  $("contact-saved").textContent = "";
-  const result = await change("me/contact", { contact_consent: $("contact-consent").checked }, "contact-error");
-  if (result) $("contact-saved").textContent = strings.saved;
+  const typed = $("email").value.trim();
+  $("details-saved").textContent = "";
+  const result = await change("me/details", {
+    email: typed, email_consent: $("email-consent").checked,
+    contact_consent: $("contact-consent").checked }, "details-error");
+  if (!result) { $("email").setAttribute("aria-invalid", "true"); $("email").focus(); return; }
+  $("email").removeAttribute("aria-invalid");
+  // The typed address stays in the field when it was not kept, so nothing vanishes unseen.
+  if (typed && !result.me.email) $("email").value = typed;
+  $("details-saved").textContent = savedMessage(typed, result.me);
 }
 
 async function erase() {
@@ -78,7 +84,6 @@ async function load() {
   }
 }
 
-$("email-form").addEventListener("submit", saveEmail);
-$("contact-form").addEventListener("submit", saveContact);
+$("details-form").addEventListener("submit", saveDetails);
 $("erase").addEventListener("click", erase);
 load();

@@ -2,7 +2,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import LAPTOP, PHONE, screenshot
+from tests.browser.conftest import ARTIFACTS, LAPTOP, PHONE, screenshot
 from tests.browser.test_first_workshop import sign_in
 
 pytestmark = pytest.mark.browser
@@ -67,13 +67,14 @@ def test_a_phone_keeps_its_address_only_with_the_box_ticked(live_server, new_con
     expect(phone.locator("#email-consent")).not_to_be_checked()
     expect(phone.locator("#contact-consent")).not_to_be_checked()
     phone.locator("#email").fill("pekka@example.fi")
-    phone.locator("#email-form button[type=submit]").click()
-    expect(phone.locator("#email-saved")).not_to_be_empty()
+    phone.locator("#details-form button[type=submit]").click()
+    expect(phone.locator("#details-saved")).to_contain_text("ei tallennettu")
+    phone.reload()
     expect(phone.locator("#email")).to_have_value("")  # not stored without the box
     phone.locator("#email").fill("pekka@example.fi")
     phone.locator("#email-consent").check()
-    phone.locator("#email-form button[type=submit]").click()
-    expect(phone.locator("#email-saved")).not_to_be_empty()
+    phone.locator("#details-form button[type=submit]").click()
+    expect(phone.locator("#details-saved")).not_to_be_empty()
     phone.reload()
     expect(phone.locator("#email")).to_have_value("pekka@example.fi")
     expect(phone.locator("#email-consent")).to_be_checked()
@@ -87,3 +88,30 @@ def test_a_phone_keeps_its_address_only_with_the_box_ticked(live_server, new_con
         "from facilitation.models import Participant\nfrom facilitation.extensions import db\n"
         "print([(p.display_name, p.email) for p in db.session.query(Participant)])")
     assert "Pekka" not in out and "pekka@" not in out
+
+
+def test_my_details_is_one_form_that_keeps_everything_typed(live_server, new_context):
+    phone = joined_phone(live_server, new_context, "Aino Työllisyyspalveluiden")
+    phone.goto(f"{live_server.url}/w/{live_server.workshop['code']}/me")
+    expect(phone.locator("#me-name")).to_have_text("Aino Työllisyyspalveluiden")
+    phone.locator("#email").fill("aino@pääkaupunki.fi")
+    phone.locator("#email-consent").check()
+    phone.locator("#contact-consent").check()
+    saves = phone.get_by_role("button", name="Tallenna")
+    expect(saves).to_have_count(1)
+    saves.last.click()
+    expect(phone.locator("#details-saved")).not_to_be_empty()
+    phone.reload()
+    expect(phone.locator("#email")).to_have_value("aino@xn--pkaupunki-v2aa.fi")
+    expect(phone.locator("#email-consent")).to_be_checked()
+    expect(phone.locator("#contact-consent")).to_be_checked()
+    phone.screenshot(path=str(ARTIFACTS / "phone-my-details-form.png"), full_page=True)
+    from tests.browser.test_accessibility import assert_accessible
+    assert_accessible(phone, "my details after saving")
+    # An address with no box ticked is not kept, and the page says so.
+    phone.locator("#email-consent").uncheck()
+    phone.locator("#contact-consent").uncheck()
+    phone.locator("#email").fill("toinen@example.fi")
+    saves.click()
+    expect(phone.locator("#details-saved")).to_contain_text("ei tallennettu")
+    expect(phone.locator("#email")).to_have_value("toinen@example.fi")

@@ -56,6 +56,8 @@ class Cafe:
         if event == "vote:remove" and role in self.phones:
             self.client(role).emit("vote:add", {"target_type": "note", "target_id": self.note_id},
                                    callback=True)
+        if event == "workshop:reopen":
+            self.console.emit("workshop:close", callback=True)
         if event.startswith("theme:"):
             return self.theme_payload(event)
         if event in ("note:link", "note:unlink"):
@@ -79,6 +81,7 @@ class Cafe:
             "table:host": {"table_id": tables[1], "participant_id": self.other_id},
             "phase:next": {},
             "workshop:close": {},
+            "workshop:reopen": {},
             "timer:pause": {},
             "timer:resume": {},
             "timer:extend": {"minutes": 1},

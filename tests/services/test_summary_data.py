@@ -97,9 +97,12 @@ def test_themes_appear_as_memo_lines_with_their_mention_counts(memo):
 
 def test_crystallisations_top_votes_and_actions_with_owners_are_in_it(memo):
     assert "- **Pöytä A:** Verkostotyö on ennen kaikkea ihmissuhteita." in memo
-    top = memo.split("### Eniten ääniä saaneet", 1)[1].split("##", 1)[0]
-    assert top.strip().splitlines()[:2] == ["- Yhteinen seminaarikalenteri – 3 ääntä",
-                                            "- tuleva yhteistyö hankkeissa – 2 ääntä"]
+    # Note votes and theme votes are separate lists: a dot on a note is not one on a theme.
+    notes_top = memo.split("### Eniten ääniä saaneet laput\n", 1)[1].split("##", 1)[0]
+    assert notes_top.strip().splitlines()[0] == "- Yhteinen seminaarikalenteri – 3 ääntä"
+    assert "tuleva yhteistyö hankkeissa" not in notes_top
+    themes_top = memo.split("### Eniten ääniä saaneet teemat\n", 1)[1].split("##", 1)[0]
+    assert themes_top.strip().splitlines() == ["- tuleva yhteistyö hankkeissa – 2 ääntä"]
     assert "## Sovitut toimenpiteet\n\n- Kootaan yhteinen seminaarikalenteri (vastuu: Nuorten hanke; " \
            "määräaika: 1.6.2026; aihe: Verkostoyhteistyön tavoitteet)" in memo
     # An action is listed once, as an action, not as a mention.

@@ -36,7 +36,7 @@ def workshop_data(language="fi", text=None):
                 {"label": say("selkoa rahoittajien ohjaukseen?"), "count": 1, "notes": []}],
             "crystallisations": [{"table": say("Pöytä 1"),
                                   "text": say("Verkostotyö on ennen kaikkea ihmissuhteita.")}],
-            "top_voted": [{"text": say("Yhteinen ohjauspäivä syksyllä"), "votes": 7},
+            "top_notes": [{"text": say("Yhteinen ohjauspäivä syksyllä"), "votes": 7},
                           {"text": say("Seminaarikalenteri"), "votes": 1}]}],
         "actions": [{"text": say("Kootaan yhteinen seminaarikalenteri"),
                      "owner": say("Nuorten hanke"), "due": "2026-06-01",
@@ -89,7 +89,7 @@ def test_a_finnish_workshop_reads_like_the_network_memos():
     summary = write_summary(workshop_data("fi"))
     assert headings_of(summary) == [
         (1, "Keski-Suomen verkostotapaaminen"), (2, "Verkostoyhteistyön tavoitteet"),
-        (3, "Kysymykset"), (3, "Teemat"), (3, "Kiteytykset"), (3, "Eniten ääniä saaneet"),
+        (3, "Kysymykset"), (3, "Teemat"), (3, "Kiteytykset"), (3, "Eniten ääniä saaneet laput"),
         (2, "Sovitut toimenpiteet"), (2, "Osallistujat"), (3, "Organisaatiotyypeittäin"),
         (2, "Palaute"), (3, "Tärkein anti"), (3, "Toiveet seuraavaan kertaan"),
         (2, "Yhteystiedot"), (2, "Seuraava tapaaminen")]
@@ -116,7 +116,7 @@ def test_a_swedish_workshop_has_swedish_headings_and_words():
     summary = write_summary(workshop_data("sv"))
     assert [text for level, text in headings_of(summary) if level > 1] == [
         "Verkostoyhteistyön tavoitteet", "Frågor", "Teman", "Sammanfattningar",
-        "Flest röster", "Överenskomna åtgärder", "Deltagare", "Per organisationstyp",
+        "Lappar med flest röster", "Överenskomna åtgärder", "Deltagare", "Per organisationstyp",
         "Respons", "Det viktigaste att ta med sig", "Önskemål inför nästa gång",
         "Kontaktuppgifter", "Nästa möte"]
     for line in ["15.5.2026, Jyväskylä",
@@ -132,7 +132,7 @@ def test_an_english_workshop_has_english_headings_and_words():
     summary = write_summary(workshop_data("en"))
     assert [text for level, text in headings_of(summary) if level > 1] == [
         "Verkostoyhteistyön tavoitteet", "Questions", "Themes", "Crystallisations",
-        "Most votes", "Agreed actions", "Attendance", "By organisation type", "Feedback",
+        "Notes with the most votes", "Agreed actions", "Attendance", "By organisation type", "Feedback",
         "Key takeaways", "Wishes for next time", "Contacts", "Next meeting"]
     for line in ["15 May 2026, Jyväskylä",
                  "- tuleva yhteistyö hankkeissa – five (5) mentions",
@@ -153,7 +153,7 @@ def test_feedback_is_left_out_when_there_is_none():
 def test_empty_sections_are_left_out():
     summary = write_summary({"workshop": {"title": "Pelkkä otsikko", "language": "fi"},
                              "topics": [{"title": "Aihe", "prompts": [], "themes": [],
-                                         "crystallisations": [], "top_voted": []}],
+                                         "crystallisations": [], "top_notes": []}],
                              "actions": [], "attendance": {"by_type": {}}, "feedback": None,
                              "contacts": []})
     assert summary == "# Pelkkä otsikko\n"

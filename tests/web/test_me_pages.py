@@ -209,3 +209,40 @@ def test_send_queues_each_consenting_person_once(app, signed_in, workshop, maija
     progress = signed_in.get(f"/console/{workshop['id']}/mail").get_data(as_text=True)
     assert 'data-status="pending">1<' in progress and "maija@example.fi" in progress
     assert signed_in.post(f"/console/{workshop['id']}/mail/{mail_id + 1}/resend").status_code == 404
+
+
+def test_my_details_saves_the_address_and_both_consents_in_one_request(app, client, workshop,
+                                                                        maija):
+    url = f"/w/{workshop['code']}/me/details"
+    both = client.post(url, headers=bearer(maija[1]), json={
+        "email": " Maija@Pääkaupunki.FI ", "email_consent": True, "contact_consent": True})
+    assert both.json["me"] == {"name": "Maija", "organisation": "",
+                               "email": "Maija@xn--pkaupunki-v2aa.fi", "email_consent": True,
+                               "contact_consent": True}
+    contact_only = client.post(url, headers=bearer(maija[1]), json={
+        "email": "maija@example.fi", "email_consent": False, "contact_consent": True})
+    assert contact_only.json["me"]["email"] == "maija@example.fi"
+    neither = client.post(url, headers=bearer(maija[1]), json={
+        "email": "maija@example.fi", "email_consent": False, "contact_consent": False})
+    assert neither.json["me"]["email"] is None
+    no_address = client.post(url, headers=bearer(maija[1]), json={
+        "email": "", "email_consent": True, "contact_consent": False})
+    assert no_address.status_code == 400 and no_address.json["error"]["code"] == "email_invalid"
+    bad = client.post(url, headers=bearer(maija[1]), json={
+        "email": "x@y.fi", "email_consent": True, "contact_consent": "kyllä"})
+    assert bad.status_code == 400 and bad.json["error"]["code"] == "bad_payload"
+
+
+def test_dates_and_times_on_the_console_pages_are_finnish_and_in_helsinki_time(
+        app, signed_in, workshop, maija):
+    from datetime import date, datetime
+    with app.app_context():
+        w = db.session.get(Workshop, workshop["id"])
+        w.date = date(2026, 5, 20)
+        db.session.add(Summary(workshop_id=w.id, markdown="# Kooste\n", generated="# Kooste\n",
+                               sent_at=datetime(2026, 5, 20, 21, 30)))
+        db.session.commit()
+    assert "20.5.2026" in signed_in.get(f"/console/{workshop['id']}").get_data(as_text=True)
+    assert "20.5.2026" in signed_in.get("/console").get_data(as_text=True)
+    mail_page = signed_in.get(f"/console/{workshop['id']}/mail").get_data(as_text=True)
+    assert "21.5.2026 klo 0.30" in mail_page and "UTC" not in mail_page

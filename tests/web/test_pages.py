@@ -202,3 +202,21 @@ def test_swedish_pages_and_errors(app, client, facilitator):
     assert reply["error"]["message"] == "Skriv något innan du skickar."
     client.get("/lang/sv?next=/")
     assert "Anslut dig till en workshop" in client.get("/").get_data(as_text=True)
+
+
+def test_the_form_takes_any_number_of_rows_and_adds_one_without_a_script(app, signed_in):
+    blank = signed_in.get("/console/new").get_data(as_text=True)
+    more = signed_in.post("/console/new", data={"title": "Kahvila", "language": "fi",
+                                                "tables-0-name": "Pöytä 1",
+                                                "add_row": "tables"})
+    assert more.status_code == 200
+    page = more.get_data(as_text=True)
+    assert page.count('class="row table-row"') == blank.count('class="row table-row"') + 1
+    assert 'value="Pöytä 1"' in page and "tables-0-name" in page
+    data = {"title": "Kahvila", "language": "fi", "topics-0-title": "Osallisuus"}
+    data.update({f"tables-{n}-name": f"Pöytä {n}" for n in range(0, 24, 3)})  # gaps are fine
+    response = signed_in.post("/console/new", data=data)
+    assert response.status_code == 302
+    with app.app_context():
+        assert [t.name for t in db.session.query(Workshop).one().tables] == [
+            f"Pöytä {n}" for n in range(0, 24, 3)]

@@ -83,7 +83,7 @@ def test_a_bad_plan_is_refused_with_the_line_that_is_wrong(app, signed_in):
     response = upload(signed_in, BAD_PLAN)
     assert response.status_code == 400
     page = response.get_data(as_text=True)
-    assert "oma.md, line 4: unknown mode &#39;rotate&#39;" in page
+    assert "oma.md, rivi 4: tuntematon tila &#39;rotate&#39;" in page  # the page's language
     assert 'role="alert"' in page
     assert workshop_count(app) == 0
 
@@ -137,3 +137,24 @@ def test_the_open_buttons_carry_a_working_csrf_token(app, signed_in):
     opened = signed_in.post("/console/plans/open",
                             data={"file": "hankekahvi-kainuu.md", "csrf_token": token})
     assert opened.status_code == 302 and workshop_count(app) == 1
+
+
+TEXT_FIRST = """---
+title: Työllisyyspalveluiden yhteensovittaminen
+---
+
+Johdanto ennen aiheita
+
+## Osallisuus
+"""
+
+
+def test_a_plan_error_is_in_the_pages_language_with_its_line(signed_in):
+    finnish = upload(signed_in, TEXT_FIRST).get_data(as_text=True)
+    assert "oma.md, rivi 5: tekstiä ennen ensimmäistä aihetta" in finnish
+    signed_in.get("/lang/sv")
+    swedish = upload(signed_in, BAD_PLAN).get_data(as_text=True)
+    assert "oma.md, rad 4: okänt läge &#39;rotate&#39;" in swedish
+    signed_in.get("/lang/en")
+    english = upload(signed_in, TEXT_FIRST).get_data(as_text=True)
+    assert "oma.md, line 5: text before the first topic" in english
