@@ -16,6 +16,7 @@ from .extensions import babel, csrf, db, login_manager, migrate, socketio
 from .facilitator import bp as facilitator_bp
 from .participant import bp as participant_bp
 from .realtime import connection  # noqa: F401  (registers connect, sync, errors)
+from .startup import queue_channel
 from .themes import bp as themes_bp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,6 +68,8 @@ def _init_extensions(app):
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     socketio.init_app(
         app, async_mode=app.config["ASYNC_MODE"], message_queue=app.config["MESSAGE_QUEUE"],
+        channel=app.config.get("MESSAGE_QUEUE_CHANNEL")
+        or queue_channel(app.config["SQLALCHEMY_DATABASE_URI"]),
         cors_allowed_origins=app.config["CORS_ALLOWED_ORIGINS"] or None,
         max_http_buffer_size=app.config["MAX_HTTP_BUFFER_SIZE"])
     translations = Path(app.instance_path) / "translations"

@@ -10,3 +10,21 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.filterwarnings("ignore::ResourceWarning"))
             item.add_marker(pytest.mark.filterwarnings(
                 "ignore::pytest.PytestUnraisableExceptionWarning"))
+
+
+@pytest.fixture
+def pg_redis():
+    """PostgreSQL and Redis reachable, or the test is skipped saying which is not."""
+    from tests import pg
+    reason = pg.unreachable()
+    if reason:
+        pytest.skip(reason)
+    return pg
+
+
+@pytest.fixture
+def empty_postgres(pg_redis):
+    """A fresh, empty PostgreSQL database (no tables); dropped after the test."""
+    url = pg_redis.create_database()
+    yield url
+    pg_redis.drop_database(url)
