@@ -1,4 +1,6 @@
 """Live-server tests cut and kill connections on purpose."""
+import gc
+
 import pytest
 
 
@@ -28,3 +30,22 @@ def empty_postgres(pg_redis):
     url = pg_redis.create_database()
     yield url
     pg_redis.drop_database(url)
+
+
+@pytest.fixture
+def two_processes(tmp_path, empty_postgres, pg_redis):
+    """Two servers of one deployment: one PostgreSQL database, one Redis, one workshop."""
+    from tests.conftest import LiveServer, seed_live_workshop
+    servers = [LiveServer(tmp_path / f"instance-{i}", database_url=empty_postgres,
+                          message_queue=pg_redis.REDIS_URL) for i in range(2)]
+    try:
+        for server in servers:
+            server.instance.mkdir()
+            server.start()
+        seed_live_workshop(servers[0])
+        servers[1].workshop = servers[0].workshop
+        yield servers
+    finally:
+        for server in servers:
+            server.kill()
+        gc.collect()
