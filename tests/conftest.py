@@ -285,3 +285,38 @@ def seed_live_workshop(server):
     fields = out.split()
     server.workshop = {"id": int(fields[0]), "code": fields[1], "board_key": fields[2],
                        "tables": [int(x) for x in fields[3:]], "remote_tables": [2]}
+
+
+@pytest.fixture
+def pg_redis():
+    """PostgreSQL and Redis reachable, or the test is skipped saying which is not."""
+    reason = pg.unreachable()
+    if reason:
+        pytest.skip(reason)
+    return pg
+
+
+@pytest.fixture
+def empty_postgres(pg_redis):
+    """A fresh, empty PostgreSQL database (no tables); dropped after the test."""
+    url = pg_redis.create_database()
+    yield url
+    pg_redis.drop_database(url)
+
+
+@pytest.fixture
+def two_processes(tmp_path, empty_postgres, pg_redis):
+    """Two servers of one deployment: one PostgreSQL database, one Redis, one workshop."""
+    servers = [LiveServer(tmp_path / f"instance-{i}", database_url=empty_postgres,
+                          message_queue=pg_redis.REDIS_URL) for i in range(2)]
+    try:
+        for server in servers:
+            server.instance.mkdir()
+            server.start()
+        seed_live_workshop(servers[0])
+        servers[1].workshop = servers[0].workshop
+        yield servers
+    finally:
+        for server in servers:
+            server.kill()
+        gc.collect()
