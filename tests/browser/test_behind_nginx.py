@@ -6,13 +6,16 @@ import shutil
 import socket
 import subprocess
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import requests
 from playwright.sync_api import expect
 
 from tests.browser.conftest import BOARD, PHONE
 from tests.conftest import ROOT, free_port
+from tests.live.helpers import board
 
 pytestmark = pytest.mark.browser
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -58,16 +61,11 @@ def main_config(prefix, site):
             f"http {{\n{temp}\n    access_log {prefix}/access.log;\n{site}\n}}\n")
 
 
-@pytest.fixture
-def nginx(tmp_path, two_processes):
-    """nginx started from deploy/nginx/ in front of the two processes; yields its https URL."""
+@contextmanager
+def running_nginx(prefix, site, port):
+    """nginx in the foreground with the site, until the block ends."""
     if not Path(NGINX).exists():
         pytest.fail("nginx is missing: install Debian's nginx (scripts/test does)")
-    prefix = tmp_path / "nginx"
-    prefix.mkdir()
-    cert, key = self_signed_certificate(prefix)
-    https_port, http_port = free_port(), free_port()
-    site = render_site(prefix, [s.port for s in two_processes], https_port, http_port, cert, key)
     (prefix / "nginx.conf").write_text(main_config(prefix, site))
     output = prefix / "nginx.out"
     with output.open("wb") as out:
@@ -78,16 +76,28 @@ def nginx(tmp_path, two_processes):
         while True:
             assert process.poll() is None, output.read_text()
             try:
-                socket.create_connection(("127.0.0.1", https_port), timeout=1).close()
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
                 break
             except OSError:
                 assert time.monotonic() < deadline, "nginx did not listen"
                 time.sleep(0.1)
-        yield {"url": f"https://127.0.0.1:{https_port}", "prefix": prefix,
-               "workshop": two_processes[0].workshop, "ports": [s.port for s in two_processes]}
+        yield
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture
+def nginx(tmp_path, two_processes):
+    """nginx started from deploy/nginx/ in front of the two processes; yields its https URL."""
+    prefix = tmp_path / "nginx"
+    prefix.mkdir()
+    cert, key = self_signed_certificate(prefix)
+    https_port, http_port = free_port(), free_port()
+    site = render_site(prefix, [s.port for s in two_processes], https_port, http_port, cert, key)
+    with running_nginx(prefix, site, https_port):
+        yield {"url": f"https://127.0.0.1:{https_port}", "prefix": prefix,
+               "workshop": two_processes[0].workshop, "ports": [s.port for s in two_processes]}
 
 
 def test_a_phone_and_the_board_over_https_through_nginx_and_two_processes(nginx, new_context):
@@ -116,3 +126,28 @@ def test_a_phone_and_the_board_over_https_through_nginx_and_two_processes(nginx,
     for port in nginx["ports"]:  # round robin: both processes answered
         assert f"upstream=127.0.0.1:{port}" in served
     assert not re.search(r'"GET /socket\.io/[^"]*transport=polling', served)
+
+
+def test_the_venue_laptop_site_serves_pages_and_websockets_from_one_process(
+        tmp_path, live_server):
+    prefix = tmp_path / "venue"
+    prefix.mkdir()
+    port = free_port()
+    shutil.copy(DEPLOY / "kahvila-locations.conf", prefix / "kahvila-locations.conf")
+    site = ((DEPLOY / "kahvila-venue.conf").read_text()
+            .replace("server 127.0.0.1:5000;", f"server 127.0.0.1:{live_server.port};")
+            .replace("listen 80 default_server;", f"listen 127.0.0.1:{port} default_server;")
+            .replace("/etc/nginx/snippets/kahvila-locations.conf",
+                     str(prefix / "kahvila-locations.conf"))
+            .replace("/var/log/nginx/", f"{prefix}/"))
+    site = "\n".join(line for line in site.splitlines() if "[::]" not in line)
+    with running_nginx(prefix, site, port):
+        proxied = type("Proxied", (), {"url": f"http://127.0.0.1:{port}",
+                                        "workshop": live_server.workshop})
+        page = requests.get(f"{proxied.url}/w/{live_server.workshop['code']}", timeout=10)
+        assert page.status_code == 200 and "csrf-token" in page.text
+        screen = board(proxied)  # a websocket upgraded through nginx
+        try:
+            assert screen.call("sync", {"last_seq": 0})["ok"]
+        finally:
+            screen.close()
