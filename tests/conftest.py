@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 import requests
 from flask_migrate import stamp
-from sqlalchemy import text
 
 from facilitation import create_app
 from facilitation.config import TestConfig
 from facilitation.extensions import db, socketio
 from facilitation.services import accounts, participants, workshops
 from tests import pg
+from tests.pg import empty_postgres, pg_redis  # noqa: F401  (fixtures for every layer)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,19 +38,6 @@ def _newest_schema(app):
     with app.app_context():
         db.create_all()
         stamp()
-
-
-def _empty_tables(app):
-    """Delete every row but the schema's version and restart the id sequences, so the
-    test finds the database as new (far faster than CREATE DATABASE on this disk)."""
-    with app.app_context():
-        for table in reversed(db.metadata.sorted_tables):
-            db.session.execute(table.delete())
-        db.session.execute(text(
-            "DO $$ DECLARE s record; BEGIN FOR s IN SELECT sequencename FROM pg_sequences "
-            "WHERE schemaname = current_schema() LOOP "
-            "EXECUTE format('ALTER SEQUENCE %I RESTART', s.sequencename); END LOOP; END $$"))
-        db.session.commit()
 
 
 @pytest.fixture(scope="session")
@@ -76,7 +63,7 @@ def app(tmp_path, pg_database):
     app = _test_app(tmp_path / "instance", pg_database or (
         "sqlite:///" + str(tmp_path / "test.sqlite")))
     if pg_database:
-        _empty_tables(app)
+        pg.empty_tables(app, db)
     else:
         _newest_schema(app)
     yield app
@@ -285,23 +272,6 @@ def seed_live_workshop(server):
     fields = out.split()
     server.workshop = {"id": int(fields[0]), "code": fields[1], "board_key": fields[2],
                        "tables": [int(x) for x in fields[3:]], "remote_tables": [2]}
-
-
-@pytest.fixture
-def pg_redis():
-    """PostgreSQL and Redis reachable, or the test is skipped saying which is not."""
-    reason = pg.unreachable()
-    if reason:
-        pytest.skip(reason)
-    return pg
-
-
-@pytest.fixture
-def empty_postgres(pg_redis):
-    """A fresh, empty PostgreSQL database (no tables); dropped after the test."""
-    url = pg_redis.create_database()
-    yield url
-    pg_redis.drop_database(url)
 
 
 @pytest.fixture

@@ -6,7 +6,10 @@ or that example when unset, and `TEST_REDIS_URL` (default redis://127.0.0.1:6379
 """
 import itertools
 import os
+import sys
 
+import pytest
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL") or None
@@ -64,3 +67,33 @@ def drop_database(url):
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         connection.close()
+
+
+def empty_tables(app, db):
+    """Delete every row but the schema's version and restart the id sequences, so a
+    test finds the database as new (far faster than CREATE DATABASE on a slow disk)."""
+    with app.app_context():
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(table.delete())
+        db.session.execute(text(
+            "DO $$ DECLARE s record; BEGIN FOR s IN SELECT sequencename FROM pg_sequences "
+            "WHERE schemaname = current_schema() LOOP "
+            "EXECUTE format('ALTER SEQUENCE %I RESTART', s.sequencename); END LOOP; END $$"))
+        db.session.commit()
+
+
+@pytest.fixture
+def pg_redis():
+    """PostgreSQL and Redis reachable, or the test is skipped saying which is not."""
+    reason = unreachable()
+    if reason:
+        pytest.skip(reason)
+    return sys.modules[__name__]
+
+
+@pytest.fixture
+def empty_postgres(pg_redis):
+    """A fresh, empty PostgreSQL database (no tables); dropped after the test."""
+    url = create_database()
+    yield url
+    drop_database(url)
