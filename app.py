@@ -11,7 +11,9 @@ import sys  # noqa: E402
 
 from facilitation import create_app  # noqa: E402
 from facilitation.serve import open_listener, prepare  # noqa: E402
+from facilitation.startup import check_settings  # noqa: E402
 
+check_settings(os.environ)  # a missing driver or a refused setting: one line, exit 1
 app = create_app()
 
 if __name__ == "__main__":

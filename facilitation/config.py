@@ -32,9 +32,11 @@ class Config:
     PUBLIC_URL = os.environ.get("PUBLIC_URL") or None
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
-    # Socket.IO: the async mode stays a setting so gevent can run the same code.
-    ASYNC_MODE = os.environ.get("ASYNC_MODE", "eventlet")
+    # The server runs on eventlet only (facilitation/startup.py refuses others).
+    ASYNC_MODE = "eventlet"
     MESSAGE_QUEUE = os.environ.get("MESSAGE_QUEUE") or None
+    # Redis pub/sub ignores the db number: each deployment needs a channel of its own.
+    MESSAGE_QUEUE_CHANNEL = os.environ.get("MESSAGE_QUEUE_CHANNEL") or None
     # Empty means same origin only; never '*' or [] which switch the check off.
     CORS_ALLOWED_ORIGINS = _env_list("CORS_ALLOWED_ORIGINS")
     # eventlet's server takes 1,024 connections unless told otherwise.

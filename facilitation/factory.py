@@ -19,6 +19,7 @@ from .realtime import connection  # noqa: F401  (registers connect, sync, errors
 from .realtime.broadcast import SocketIOPublisher
 from .realtime.transport import harden
 from .services.events import register_publisher
+from .startup import queue_channel
 from .web import domain_error_response, error_response
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,6 +73,8 @@ def _init_extensions(app):
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     socketio.init_app(
         app, async_mode=app.config["ASYNC_MODE"], message_queue=app.config["MESSAGE_QUEUE"],
+        channel=app.config.get("MESSAGE_QUEUE_CHANNEL")
+        or queue_channel(app.config["SQLALCHEMY_DATABASE_URI"]),
         cors_allowed_origins=app.config["CORS_ALLOWED_ORIGINS"] or None,
         max_http_buffer_size=app.config["MAX_HTTP_BUFFER_SIZE"])
     harden(app, socketio)

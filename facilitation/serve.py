@@ -1,13 +1,18 @@
 """Start-up of the real server: the listening socket and the database."""
 import errno
+import fcntl
 import socket
+import zlib
+from contextlib import contextmanager
+from pathlib import Path
 
 from flask_migrate import upgrade
+from sqlalchemy import text
 
 from .collector import tune_collector
 from .condense import preload
 from .condense.features import WARMING
-from .extensions import socketio
+from .extensions import db, socketio
 from .mail.worker import start_mail_worker
 from .realtime.presence import start_presence
 from .security import setup_code
@@ -38,17 +43,49 @@ def open_listener(host, port, backlog=2048):
     return listener
 
 
+#: The PostgreSQL advisory lock key that start-ups hold while they upgrade the schema.
+MIGRATION_LOCK_KEY = zlib.crc32(b"kahvila schema upgrade")
+
+
+@contextmanager
+def migration_lock():
+    """Hold a lock that one process at a time can have across the start-up upgrade:
+    processes started together on an empty database would each create the tables.
+
+    PostgreSQL: a session advisory lock. SQLite: an exclusive file lock beside the
+    database file (its own locks are per statement, not per migration).
+    """
+    engine = db.engine
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            connection.commit()  # the lock belongs to the session; no transaction stays open
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"),
+                                   {"key": MIGRATION_LOCK_KEY})
+                connection.commit()
+    elif engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
+        with open(Path(engine.url.database).with_suffix(".migrate-lock"), "a") as lock_file:
+            fcntl.flock(lock_file, fcntl.LOCK_EX)  # released when the file closes
+            yield
+    else:
+        yield
+
+
 def prepare(app, listener=None):
-    """Bring the database schema up to date, start counting presence, start
-    sending the mail that is due (including mail a stopped run left), and tune
-    the garbage collector for long-lived connections.
+    """Bring the database schema up to date (one process at a time), start counting
+    presence, start sending the mail that is due (including mail a stopped run left),
+    and tune the garbage collector for long-lived connections.
 
     Presence is kept per process, named host:port of the listener: a restart
     on the same port clears only the rows its previous run left, never those
     of another process serving the same database.
     """
     with app.app_context():
-        upgrade()
+        with migration_lock():
+            upgrade()
         if not facilitator_count():
             setup_code(app)
     if listener is not None and not app.config.get("PRESENCE_PROCESS_ID"):

@@ -18,23 +18,60 @@ from facilitation.extensions import db, socketio
 from facilitation.models import Event
 from facilitation.services import accounts, participants, workshops
 from facilitation.services.events import publisher, register_publisher
+from tests import pg
+from tests.pg import empty_postgres, pg_redis  # noqa: F401  (fixtures for every layer)
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-def app(tmp_path):
-    """A fresh app on its own SQLite file (a file: live threads share it)."""
+def _test_app(instance, database_url):
+    """The app in test settings on the given database."""
     class Config(TestConfig):
-        INSTANCE_PATH = str(tmp_path / "instance")
-        SQLALCHEMY_DATABASE_URI = "sqlite:///" + str(tmp_path / "test.sqlite")
+        INSTANCE_PATH = str(instance)
+        SQLALCHEMY_DATABASE_URI = database_url
+        if database_url.startswith("postgresql"):
+            # A test's commits need not wait for the disk: nothing outlives the run.
+            SQLALCHEMY_ENGINE_OPTIONS = {**TestConfig.SQLALCHEMY_ENGINE_OPTIONS, "connect_args": {
+                "options": "-c synchronous_commit=off"}}
+    return create_app(Config)
 
-    app = create_app(Config)
+
+def _newest_schema(app):
+    """Create the tables and stamp them newest: commands that upgrade find nothing to do."""
     with app.app_context():
         db.create_all()
-        stamp()  # the schema is the newest: commands that upgrade find nothing to do
+        stamp()
+
+
+@pytest.fixture(scope="session")
+def pg_database(tmp_path_factory):
+    """With TEST_DATABASE_URL: one PostgreSQL database of the newest schema for the run,
+    dropped at its end; else None."""
+    if not pg.TEST_DATABASE_URL:
+        yield None
+        return
+    url = pg.create_database()
+    app = _test_app(tmp_path_factory.mktemp("pg"), url)
+    _newest_schema(app)
+    with app.app_context():
+        db.engine.dispose()
+    yield url
+    pg.drop_database(url)
+
+
+@pytest.fixture
+def app(tmp_path, pg_database):
+    """A fresh app on a database of its own: an SQLite file (a file: live threads share
+    it), or with TEST_DATABASE_URL the run's PostgreSQL database, emptied."""
+    app = _test_app(tmp_path / "instance", pg_database or (
+        "sqlite:///" + str(tmp_path / "test.sqlite")))
+    if pg_database:
+        pg.empty_tables(app, db)
+    else:
+        _newest_schema(app)
     yield app
     with app.app_context():
+        db.session.remove()
         db.engine.dispose()
 
 
@@ -176,12 +213,19 @@ def free_port():
 class LiveServer:
     """`python app.py` in a subprocess on its own instance folder and port."""
 
-    def __init__(self, instance, port=None):
+    def __init__(self, instance, port=None, database_url=None, message_queue=None):
         self.instance = Path(instance)
         self.port = port or free_port()
         self.process = None
-        self.env = {**os.environ, "INSTANCE_PATH": str(self.instance), "PORT": str(self.port),
-                    "HOST": "127.0.0.1", "SECRET_KEY": "live-test-secret"}
+        # Never the caller's DATABASE_URL or queue: each server is given its own.
+        self.env = {key: value for key, value in os.environ.items() if key not in (
+            "DATABASE_URL", "MESSAGE_QUEUE", "MESSAGE_QUEUE_CHANNEL", "ASYNC_MODE")}
+        self.env.update({"INSTANCE_PATH": str(self.instance), "PORT": str(self.port),
+                         "HOST": "127.0.0.1", "SECRET_KEY": "live-test-secret"})
+        if database_url:
+            self.env["DATABASE_URL"] = database_url
+        if message_queue:
+            self.env["MESSAGE_QUEUE"] = message_queue
 
     @property
     def url(self):
@@ -190,18 +234,25 @@ class LiveServer:
 
     def start(self):
         """Start and wait until it answers HTTP."""
+        return self.launch().wait_until_up()
+
+    def launch(self):
+        """Start the process without waiting for it."""
         self.log = open(self.instance.parent / f"server-{self.port}.log", "ab")
         self.process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=self.env,
                                         stdout=self.log, stderr=subprocess.STDOUT)
+        return self
+
+    def wait_until_up(self):
+        """Wait until the launched server answers HTTP; fail with its log if it exits."""
         deadline = time.monotonic() + 90  # a machine busy with other suites starts slowly
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited with {self.process.returncode}: {self.read_log()}")
             try:
-                requests.get(self.url + "/", timeout=1)
+                requests.get(self.url + "/", timeout=5)
                 return self
-            except (requests.ConnectionError, requests.Timeout):
-                # Listening already, still upgrading the schema: not ready yet.
+            except (requests.ConnectionError, requests.Timeout):  # not listening, or busy starting
                 time.sleep(0.1)
         raise RuntimeError("server did not start: " + self.read_log())
 
@@ -235,12 +286,24 @@ class LiveServer:
 
 
 @pytest.fixture
-def live_server(tmp_path):
+def live_database():
+    """The live server's database: its own PostgreSQL database with TEST_DATABASE_URL
+    (dropped after the test), else None for the SQLite file in its instance folder."""
+    if not pg.TEST_DATABASE_URL:
+        yield None
+        return
+    url = pg.create_database()
+    yield url
+    pg.drop_database(url)
+
+
+@pytest.fixture
+def live_server(tmp_path, live_database):
     """A running server with a facilitator and a workshop of three tables."""
-    server = LiveServer(tmp_path / "instance")
+    server = LiveServer(tmp_path / "instance", database_url=live_database)
     try:
         server.start()
-        _seed_live_workshop(server)
+        seed_live_workshop(server)
         yield server
     finally:
         server.kill()
@@ -248,7 +311,7 @@ def live_server(tmp_path):
         gc.collect()
 
 
-def _seed_live_workshop(server):
+def seed_live_workshop(server):
     """Create the live server's facilitator and a workshop of three tables in it."""
     out = server.run_python(
         "from facilitation.services import accounts, workshops\n"
@@ -261,3 +324,21 @@ def _seed_live_workshop(server):
     fields = out.split()
     server.workshop = {"id": int(fields[0]), "code": fields[1], "board_key": fields[2],
                        "tables": [int(x) for x in fields[3:]], "remote_tables": [2]}
+
+
+@pytest.fixture
+def two_processes(tmp_path, empty_postgres, pg_redis):
+    """Two servers of one deployment: one PostgreSQL database, one Redis, one workshop."""
+    servers = [LiveServer(tmp_path / f"instance-{i}", database_url=empty_postgres,
+                          message_queue=pg_redis.REDIS_URL) for i in range(2)]
+    try:
+        for server in servers:
+            server.instance.mkdir()
+            server.start()
+        seed_live_workshop(servers[0])
+        servers[1].workshop = servers[0].workshop
+        yield servers
+    finally:
+        for server in servers:
+            server.kill()
+        gc.collect()

@@ -23,7 +23,12 @@ export function mentions(count) {
 export function connectLive({ auth, onSnapshot, handlers = {}, onRefused, onStatus }) {
   let lastSeq = 0;
   let state = "connecting";
-  const socket = io({ auth: (cb) => cb(auth()) });
+  // Websocket first: a websocket stays on the process it reached, so several processes
+  // need no sticky sessions. Long-polling is tried only when the websocket fails (a proxy
+  // that blocks it), on each attempt anew.
+  const socket = io({
+    auth: (cb) => cb(auth()), transports: ["websocket", "polling"], tryAllTransports: true,
+  });
   const setStatus = (next) => { state = next; onStatus?.(next); };
   const apply = (name, payload) => {
     if (typeof payload?.seq === "number") lastSeq = Math.max(lastSeq, payload.seq);

@@ -10,3 +10,4 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.filterwarnings("ignore::ResourceWarning"))
             item.add_marker(pytest.mark.filterwarnings(
                 "ignore::pytest.PytestUnraisableExceptionWarning"))
+
