@@ -148,7 +148,7 @@ class LiveServer:
             try:
                 requests.get(self.url + "/", timeout=1)
                 return self
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # a busy machine answers slowly
                 time.sleep(0.1)
         raise RuntimeError("server did not start: " + self.read_log())
 

@@ -20,4 +20,5 @@ def board(code):
         abort(403)
     g.workshop_language = workshop.language
     return render_template("board.html", workshop=workshop,
-                           join_url=public_url("participant.phone", code=workshop.code))
+                           join_url=public_url("participant.phone", code=workshop.code),
+                           feedback_url=public_url("participant.feedback_page", code=workshop.code))

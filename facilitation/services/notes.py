@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Note
-from ..realtime.broadcast import announce
+from ..realtime.broadcast import announce, notify_participant
 from . import events
 from .snapshots import note_dict
 from .text import clean_text, optional_text
@@ -154,6 +154,10 @@ def set_hidden(workshop, note_id, hidden):
         event = _record(note, "note:shown", {"note": note_dict(note)})
     db.session.commit()
     announce(event)
+    if hidden and note.participant_id:
+        # The writer may sit at another table by now: tell them on their own sockets.
+        notify_participant(workshop.id, note.participant_id, "note:hidden_yours",
+                           {"note_id": note.id, "text": note.text})
     return note
 
 

@@ -1,11 +1,11 @@
 """What each audience sees: plain dicts for acks, broadcasts and pages."""
 from datetime import datetime, timezone
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from .. import timer
 from ..extensions import db
-from ..models import Note, Participant, Seat, Workshop
+from ..models import Feedback, Note, Participant, Seat, Workshop
 from . import votes
 from .theme_reads import ballot_themes, themes_of
 
@@ -113,12 +113,17 @@ def participant_view(participant):
 
 
 def _my_ballot(workshop, participant):
-    """The open vote and this participant's own dots (others' dots stay anonymous)."""
+    """The open vote and this participant's own dots (others' dots stay anonymous).
+
+    A vote on all notes takes every table's notes: the phone gets them all to vote on.
+    """
     ballot = votes.open_ballot_of(workshop.id)
     mine = votes.my_votes(ballot, participant.id) if ballot else {}
+    on_all = ballot is not None and ballot.scope == "notes"
     return {"ballot": votes.ballot_dict(ballot), "my_votes": mine,
             "dots_left": ballot.dots - sum(mine.values()) if ballot else 0,
-            "ballot_themes": ballot_themes(ballot)}
+            "ballot_themes": ballot_themes(ballot),
+            "ballot_notes": visible_notes(workshop.id, author_id=participant.id) if on_all else []}
 
 
 def _ballot_totals(workshop):
@@ -127,12 +132,19 @@ def _ballot_totals(workshop):
     return {"ballot": votes.ballot_dict(ballot), "totals": votes.totals(ballot) if ballot else []}
 
 
+def feedback_count(workshop_id):
+    """How many people have answered the feedback so far."""
+    return db.session.scalar(select(func.count()).select_from(Feedback)
+                             .where(Feedback.workshop_id == workshop_id))
+
+
 def board_view(workshop):
     """The projected board: every table, its visible notes, and the themes."""
     return {"workshop": workshop_dict(workshop), "phase": phase_dict(workshop),
             "tables": [table_dict(t) for t in workshop.tables],
             "notes": visible_notes(workshop.id), "themes": themes_of(workshop.id),
-            **_ballot_totals(workshop)}
+            "feedback_count": feedback_count(workshop.id),
+            "next_meeting": workshop.next_meeting or None, **_ballot_totals(workshop)}
 
 
 def console_view(workshop):

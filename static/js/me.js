@@ -1,6 +1,7 @@
 // My details: the email for the summary and its consent, the contact-list
 // consent, and erasing my data. Nothing is stored without a ticked box.
 import { $, callAsParticipant, pageStrings, storedToken } from "./after.js";
+import { forgetWorkshop } from "./dom.js";
 
 const app = $("me-app");
 const code = app.dataset.code;
@@ -60,8 +61,7 @@ async function erase() {
   if (!window.confirm(strings.confirm_erase)) return;
   const result = await change("me/erase", {}, "erase-error");
   if (!result) return;
-  localStorage.removeItem(`kahvila:${code}:token`);
-  localStorage.removeItem(`kahvila:${code}:outbox`);
+  forgetWorkshop(code);
   $("me-details").hidden = true;
   $("erased").hidden = false;
   $("erased").focus?.();
