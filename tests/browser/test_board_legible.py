@@ -121,7 +121,7 @@ MEASURE = """() => {
       problems.push(`note outside its column: ${note.textContent.slice(0, 30)}`);
     if (r.bottom > vh || r.right > vw) problems.push(`note off the screen: ${note.textContent.slice(0, 30)}`);
     const list = note.parentElement.getBoundingClientRect();
-    if (r.bottom > list.bottom + 1) problems.push(`note clipped by its list: ${note.textContent.slice(0, 30)}`);
+    if (r.bottom > list.bottom + 1 || r.top < list.top - 1) problems.push(`note clipped by its list: ${note.textContent.slice(0, 30)}`);
   }
   let smallest = 1000, smallestText = '';
   const walker = document.createTreeWalker(document.getElementById('app'), NodeFilter.SHOW_TEXT);
