@@ -15,4 +15,5 @@ def board(code):
     if not owner and request.args.get("key") != workshop.board_key:
         abort(403)
     return render_template("board.html", workshop=workshop,
-                           join_url=public_url("participant.phone", code=workshop.code))
+                           join_url=public_url("participant.phone", code=workshop.code),
+                           feedback_url=public_url("participant.feedback_page", code=workshop.code))

@@ -68,3 +68,10 @@ def qr(code, table_id=None):
     if table_id is not None:
         table_of(workshop.id, table_id)
     return svg_response(public_url(".phone", code=workshop.code, table_id=table_id))
+
+
+@bp.get("/w/<code>/feedback/qr.svg")
+def feedback_qr(code):
+    """The QR code of the feedback page, for the board in the feedback phase."""
+    workshop = workshop_or_404(code)
+    return svg_response(public_url(".feedback_page", code=workshop.code))

@@ -14,6 +14,8 @@ from ..errors import DomainError
 from ..extensions import db
 from ..models import Feedback, Participant, Workshop
 from ..validation import is_int
+from . import events
+from .snapshots import feedback_count
 from .text import clean_text
 
 RATINGS = (1, 2, 3, 4)  # heikko, tyydyttävä, hyvä, kiitettävä
@@ -43,19 +45,27 @@ def give_feedback(participant: Participant, rating: Any, takeaway: Any = "", wis
               "participant_id": participant.id if signed else None}
     respondent = respondent_key(participant.id)
     for _attempt in range(2):
-        answer = _answer_of(participant.workshop_id, respondent)
+        answer, event = _answer_of(participant.workshop_id, respondent), None
         if answer is None:
-            answer = Feedback(workshop_id=participant.workshop_id, respondent=respondent)
+            answer = Feedback(workshop_id=participant.workshop_id, respondent=respondent, **values)
             db.session.add(answer)
+            event = _count_event(participant.workshop_id)
         for name, value in values.items():
             setattr(answer, name, value)
         try:
-            db.session.commit()
+            events.commit_and_publish(*([event] if event is not None else []))
             return answer
         except IntegrityError:
             # The same person answered twice at once: update the row that won.
             db.session.rollback()
     raise DomainError("internal")
+
+
+def _count_event(workshop_id):
+    """The new count of answers for the board and the console (a new answer was added)."""
+    db.session.flush()
+    return events.record(workshop_id, "feedback:counted",
+                         {"count": feedback_count(workshop_id)}, "screens")
 
 
 def _answer_text(value):

@@ -141,6 +141,10 @@ def set_hidden(workshop: Workshop, note_id: Any, hidden: bool) -> Note:
     else:
         event = _record(note, "note:shown", {"note": note_dict(note)})
     events.commit_and_publish(event)
+    if hidden and note.participant_id:
+        # The writer may sit at another table by now: tell them on their own sockets.
+        events.notify_participant(workshop.id, note.participant_id, "note:hidden_yours",
+                                  {"note_id": note.id, "text": note.text})
     return note
 
 

@@ -5,11 +5,11 @@ from datetime import datetime, timezone
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from .. import timer
 from ..extensions import db
-from ..models import CafeTable, Note, Participant, Seat, Topic, Workshop
+from ..models import CafeTable, Feedback, Note, Participant, Seat, Topic, Workshop
 from . import presence, votes
 from .theme_reads import ballot_themes, themes_of
 
@@ -111,12 +111,17 @@ def participant_view(participant: Participant) -> dict[str, Any]:
 
 
 def _my_ballot(workshop, participant):
-    """The open vote and this participant's own dots (others' dots stay anonymous)."""
+    """The open vote and this participant's own dots (others' dots stay anonymous).
+
+    A vote on all notes takes every table's notes: the phone gets them all to vote on.
+    """
     ballot = votes.open_ballot_of(workshop.id)
     mine = votes.my_votes(ballot, participant.id) if ballot else {}
+    on_all = ballot is not None and ballot.scope == "notes"
     return {"ballot": votes.ballot_dict(ballot), "my_votes": mine,
             "dots_left": ballot.dots - sum(mine.values()) if ballot else 0,
-            "ballot_themes": ballot_themes(ballot)}
+            "ballot_themes": ballot_themes(ballot),
+            "ballot_notes": visible_notes(workshop.id, author_id=participant.id) if on_all else []}
 
 
 def _ballot_totals(workshop):
@@ -125,12 +130,19 @@ def _ballot_totals(workshop):
     return {"ballot": votes.ballot_dict(ballot), "totals": votes.totals(ballot) if ballot else []}
 
 
+def feedback_count(workshop_id: int) -> int:
+    """How many people have answered the feedback so far."""
+    return db.session.scalar(select(func.count()).select_from(Feedback)
+                             .where(Feedback.workshop_id == workshop_id))
+
+
 def board_view(workshop: Workshop) -> dict[str, Any]:
     """The projected board: every table, its visible notes, and the themes."""
     return {"workshop": workshop_dict(workshop), "phase": phase_dict(workshop),
             "tables": [table_dict(t) for t in workshop.tables],
             "notes": visible_notes(workshop.id), "themes": themes_of(workshop.id),
-            **_ballot_totals(workshop)}
+            "feedback_count": feedback_count(workshop.id),
+            "next_meeting": workshop.next_meeting or None, **_ballot_totals(workshop)}
 
 
 def console_view(workshop: Workshop, online: set[int] | None = None) -> dict[str, Any]:

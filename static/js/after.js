@@ -1,6 +1,8 @@
 // Shared by the participant's own pages (my details, feedback): the token kept
 // by the phone page, and JSON requests that carry it with the CSRF header.
-export const $ = (id) => document.getElementById(id);
+import { storageKeys } from "./dom.js";
+
+export { $ } from "./dom.js";
 
 /** The translated words this page's script needs, sent inside the page. */
 export function pageStrings(id) {
@@ -9,7 +11,7 @@ export function pageStrings(id) {
 
 /** The secret token the phone page stored when this device joined, or null. */
 export function storedToken(code) {
-  return localStorage.getItem(`kahvila:${code}:token`);
+  return localStorage.getItem(storageKeys(code).token);
 }
 
 /**

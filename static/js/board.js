@@ -1,18 +1,25 @@
 // The projected board: every table with its topic, its themes and live notes; during a
 // vote on themes, the themes with their dots. No controls.
-import { connectLive, showStatus, format, mentions, noteElement, strings } from "./live.js";
+import { $ } from "./dom.js";
+import { connectLive, showStatus, format, noteElement, strings } from "./live.js";
 import { countdown, showPhase } from "./phase.js";
+import { watchFit } from "./board_fit.js";
+import { dotBadge, renderNoteResults, renderThemeVote, themeItem } from "./board_results.js";
 
 const app = document.getElementById("app");
 const container = document.getElementById("tables");
-const $ = (id) => document.getElementById(id);
 const timer = countdown($("timer"));
 let phase = null;
 let workshop = null;
 let ballot = null;
+let totals = []; // of the closed vote whose results are up
+let feedbackCount = 0;
 const dots = new Map(); // "note:5" → count
 const themes = new Map(); // id → Theme
 const topics = new Map(); // id → Topic, of the tables
+const notes = new Map(); // id → Note, for the results of a vote on notes
+const tableById = new Map(); // id → Table
+const queueFit = watchFit(container);
 
 function renderNotice() {
   const parts = [];
@@ -29,21 +36,32 @@ function showDots(targetType, targetId) {
   const element = container.querySelector(`.note[data-id="${targetId}"]`);
   if (!element) return;
   const count = dots.get(`note:${targetId}`) ?? 0;
-  let badge = element.querySelector(".dots");
-  if (!badge) {
-    badge = document.createElement("span");
-    badge.className = "dots";
-    element.append(badge);
-  }
-  badge.hidden = count === 0;
-  badge.textContent = `● ${count}`;
-  badge.setAttribute("aria-label", format(strings.dot_total, { count }));
+  element.querySelector(".dots")?.remove();
+  if (count) element.append(dotBadge(count));
+  queueFit();
 }
 
 function renderPhase(next) {
+  const before = phase?.state;
   phase = next;
   showPhase(phase, timer);
   $("move-banner").hidden = phase.state !== "break";
+  // Joining is over once the workshop ends; in the feedback phase the room is asked for feedback.
+  $("join-box").hidden = ["feedback", "closed"].includes(phase.state);
+  $("feedback-box").hidden = phase.state !== "feedback";
+  $("closed-box").hidden = phase.state !== "closed";
+  renderFeedbackCount();
+  queueFit();
+  return before !== undefined && before !== phase.state;
+}
+
+function renderFeedbackCount() {
+  $("feedback-count").textContent = format(strings.feedback_count, { count: feedbackCount });
+}
+
+function renderNextMeeting(text) {
+  $("next-meeting").hidden = !text;
+  $("next-meeting").textContent = text ? format(strings.next_meeting, { text }) : "";
 }
 
 function tableColumn(table) {
@@ -81,44 +99,15 @@ function tableColumn(table) {
 const byWeight = (a, b) => (dots.get(`theme:${b.id}`) ?? 0) - (dots.get(`theme:${a.id}`) ?? 0)
   || b.count - a.count || a.id - b.id;
 
-/** A theme as a line: its label, its mentions and, in a vote, its dots. */
-function themeItem(theme) {
-  const item = document.createElement("li");
-  item.className = "board-theme";
-  item.dataset.themeId = theme.id;
-  const label = document.createElement("span");
-  label.className = "theme-label";
-  label.textContent = theme.label;
-  const count = document.createElement("span");
-  count.className = "theme-count";
-  count.textContent = mentions(theme.count);
-  item.append(label, " ", count);
-  const total = dots.get(`theme:${theme.id}`) ?? 0;
-  if (total) {
-    const badge = document.createElement("span");
-    badge.className = "dots";
-    badge.textContent = `● ${total}`;
-    badge.setAttribute("aria-label", format(strings.dot_total, { count: total }));
-    item.append(" ", badge);
-  }
-  return item;
-}
-
 /** Each table's own themes in its column; the vote on themes over the columns while it runs. */
 function renderThemes() {
   for (const section of container.querySelectorAll(".board-table")) {
     const own = [...themes.values()].filter((t) => String(t.table_id) === section.dataset.tableId && t.count);
-    section.querySelector(".board-themes").replaceChildren(...own.sort(byWeight).map(themeItem));
+    section.querySelector(".board-themes").replaceChildren(...own.sort(byWeight).map((t) => themeItem(t, dots)));
   }
-  const voting = ballot?.scope === "themes";
-  $("theme-vote").hidden = !voting;
-  container.hidden = voting;
-  if (voting) {
-    const topic = topics.get(ballot.scope_id);
-    $("theme-vote-title").textContent = topic ? format(strings.themes_of, topic) : strings.vote_on_themes;
-    const inScope = [...themes.values()].filter((t) => ballot.scope_id == null || t.topic_id === ballot.scope_id);
-    $("theme-vote-list").replaceChildren(...inScope.sort(byWeight).map(themeItem));
-  }
+  const voting = renderThemeVote(ballot, themes, topics, dots, byWeight);
+  const results = renderNoteResults(ballot, totals, notes, tableById);
+  container.hidden = voting || results;
   queueFit();
 }
 
@@ -129,6 +118,7 @@ function listFor(tableId) {
 function addNote(note) {
   const list = listFor(note.table_id);
   if (!list || note.hidden || note.concealed) return;
+  notes.set(note.id, note);
   const existing = list.querySelector(`[data-id="${note.id}"]`);
   if (existing) existing.replaceWith(noteElement(note)); else list.append(noteElement(note));
   showDots("note", note.id);
@@ -136,6 +126,7 @@ function addNote(note) {
 }
 
 function removeNote(noteId) {
+  notes.delete(noteId);
   const element = container.querySelector(`.note[data-id="${noteId}"]`);
   const list = element?.parentElement;
   element?.remove();
@@ -149,42 +140,14 @@ function updateCount(list) {
 }
 
 function updateTable(table) {
+  tableById.set(table.id, table);
   const section = container.querySelector(`[data-table-id="${table.id}"]`);
   if (!section) return;
   section.querySelector(".topic").textContent = table.topic?.title ?? "";
   const crystal = section.querySelector(".crystal");
   crystal.hidden = !table.crystallisation;
   crystal.textContent = table.crystallisation;
-}
-
-/**
- * Fit every table's notes in its column: start from a size that shrinks with
- * the number of notes, then step down until nothing overflows. The board never
- * scrolls; if even the smallest size does not fit, the newest notes stay in view.
- */
-function fitNotes() {
-  for (const section of container.querySelectorAll(".board-table")) {
-    const list = section.querySelector(".notes");
-    const count = list.children.length;
-    let size = Math.max(0.95, Math.min(1.6, 3.2 / Math.sqrt(Math.max(count, 1))));
-    list.style.fontSize = `${size}rem`;
-    list.classList.remove("clipped");
-    while (list.scrollHeight > list.clientHeight + 1 && size > 0.95) {
-      size = Math.max(0.95, size - 0.05);
-      list.style.fontSize = `${size}rem`;
-    }
-    if (list.scrollHeight > list.clientHeight + 1) {
-      list.classList.add("clipped");
-      list.scrollTop = list.scrollHeight;
-    }
-  }
-}
-
-let fitQueued = false;
-function queueFit() {
-  if (fitQueued) return;
-  fitQueued = true;
-  requestAnimationFrame(() => { fitQueued = false; fitNotes(); });
+  queueFit();
 }
 
 /** Focus one table (keys 1–9, or ?table=<id>); 0 or Escape shows them all again. */
@@ -199,6 +162,12 @@ function focusTable(tableId) {
 function render(snapshot) {
   workshop = snapshot.workshop;
   ballot = snapshot.ballot;
+  totals = [];
+  feedbackCount = snapshot.feedback_count ?? 0;
+  renderNextMeeting(snapshot.next_meeting);
+  notes.clear();
+  tableById.clear();
+  snapshot.tables.forEach((table) => tableById.set(table.id, table));
   themes.clear();
   (snapshot.themes ?? []).forEach((theme) => themes.set(theme.id, theme));
   snapshot.tables.forEach((table) => { if (table.topic) topics.set(table.topic.id, table.topic); });
@@ -207,19 +176,23 @@ function render(snapshot) {
   renderNotice();
   renderPhase(snapshot.phase);
   container.replaceChildren(...snapshot.tables.map(tableColumn));
-  container.style.setProperty("--columns", String(Math.min(snapshot.tables.length, 6)));
+  // Up to four tables side by side; more in rows of wide tables, whose topic, crystallisation
+  // and themes take fewer lines, so that their notes keep their size and long words keep whole.
+  const count = snapshot.tables.length;
+  container.style.setProperty("--columns", String(count <= 4 ? count : Math.ceil(count / 3)));
   container.querySelectorAll(".notes").forEach(updateCount);
   snapshot.notes.forEach(addNote);
   renderThemes();
   focusTable(new URLSearchParams(location.search).get("table"));
 }
 
-window.addEventListener("resize", queueFit);
 window.addEventListener("keydown", (event) => {
   const sections = [...container.querySelectorAll(".board-table")];
   if (event.key === "0" || event.key === "Escape") {
     // A closed vote's results stay up until the room has seen them; then back to the tables.
-    if (ballot && !ballot.open) { ballot = null; renderNotice(); renderThemes(); }
+    if (ballot && !ballot.open) { ballot = null; totals = []; dots.clear();
+      container.querySelectorAll(".note .dots").forEach((badge) => badge.remove());
+      renderNotice(); renderThemes(); }
     focusTable(null);
   }
   else if (/^[1-9]$/.test(event.key) && sections[Number(event.key) - 1]) {
@@ -242,9 +215,10 @@ const live = connectLive({
     "ballot:opened": ({ ballot: next }) => { ballot = next; dots.clear(); live.resync(); },
     "theme:changed": ({ theme }) => { themes.set(theme.id, theme); renderThemes(); },
     "theme:deleted": ({ theme_id }) => { themes.delete(theme_id); renderThemes(); },
-    "ballot:closed": ({ ballot: closed, totals }) => {
+    "ballot:closed": ({ ballot: closed, totals: final }) => {
       ballot = closed;
-      totals.forEach((t) => { dots.set(`${t.target_type}:${t.target_id}`, t.count); showDots(t.target_type, t.target_id); });
+      totals = final;
+      final.forEach((t) => { dots.set(`${t.target_type}:${t.target_id}`, t.count); showDots(t.target_type, t.target_id); });
       renderNotice();
       renderThemes();
     },
@@ -252,7 +226,12 @@ const live = connectLive({
       dots.set(`${target_type}:${target_id}`, count);
       showDots(target_type, target_id);
     },
-    "phase:changed": ({ phase: next, tables }) => { renderPhase(next); tables.forEach(updateTable); },
+    "phase:changed": ({ phase: next, tables }) => {
+      tables.forEach(updateTable);
+      // The feedback count and the next meeting come with a snapshot.
+      if (renderPhase(next) && ["feedback", "closed"].includes(next.state)) live.resync();
+    },
+    "feedback:counted": ({ count }) => { feedbackCount = count; renderFeedbackCount(); },
     "timer:changed": ({ phase: next }) => renderPhase(next),
     "message:sent": ({ text }) => renderPhase({ ...phase, message: text || null }),
     "table:updated": ({ table }) => updateTable(table),

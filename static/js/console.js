@@ -1,10 +1,10 @@
 // The facilitator's console: run the café (phases, timer, messages), people and
 // presence, hosts, every note live with hide/show.
+import { $ } from "./dom.js";
 import { connectLive, format, noteElement, showStatus, strings } from "./live.js";
 import { countdown, showPhase } from "./phase.js";
 
 const app = document.getElementById("app");
-const $ = (id) => document.getElementById(id);
 const people = new Map();
 const timer = countdown($("timer"));
 let tables = [];

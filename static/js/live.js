@@ -91,6 +91,47 @@ export function tag(text, className = "note-meta") {
   return span;
 }
 
+const VOWELS = "aeiouyåäöAEIOUYÅÄÖ";
+const LETTERS = /^[a-zA-ZåäöÅÄÖéü]+$/;
+
+/**
+ * Soft hyphens in long words, where Finnish (and, near enough, Swedish) splits syllables:
+ * before a consonant that a vowel follows ("Työl-li-syys-pal-ve-lui-den"). `hyphens: auto`
+ * does this where the browser has a dictionary; many phones' browsers have none and
+ * would break "Työllisyyspalveluide/n" anywhere, without a hyphen.
+ */
+export function hyphenate(text, lang = document.documentElement.lang) {
+  if (lang !== "fi" && lang !== "sv") return text;
+  return text.replace(/\S{10,}/g, (word) => {
+    if (!LETTERS.test(word)) return word;
+    let out = word[0];
+    for (let i = 1; i < word.length; i++) {
+      const split = i >= 2 && i <= word.length - 2 && !VOWELS.includes(word[i]) && VOWELS.includes(word[i + 1]);
+      out += (split ? "\u00ad" : "") + word[i];
+    }
+    return out;
+  });
+}
+
+/**
+ * Where a long word would break inside (or run out of) its line, give the text soft hyphens,
+ * so that it breaks at a syllable and shows a hyphen; text that fits is left as it is.
+ */
+export function softenLongWords(element) {
+  const node = element.firstChild;
+  if (node?.nodeType !== Node.TEXT_NODE || node.textContent.includes("\u00ad")) return;
+  const width = element.clientWidth;
+  for (const match of node.textContent.matchAll(/\S{10,}/g)) {
+    const range = document.createRange();
+    range.setStart(node, match.index);
+    range.setEnd(node, match.index + match[0].length);
+    if (range.getClientRects().length > 1 || range.getBoundingClientRect().width > width) {
+      element.textContent = hyphenate(node.textContent);
+      return;
+    }
+  }
+}
+
 /** A sticky note as a list item; text only via textContent, never as HTML. */
 export function noteElement(note, { mine = false } = {}) {
   const li = document.createElement("li");

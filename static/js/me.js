@@ -1,6 +1,7 @@
 // My details: one form for the email, its consent and the contact-list consent,
 // and erasing my data. Nothing is stored without a ticked box, and the page says so.
 import { $, callAsParticipant, pageStrings, storedToken } from "./after.js";
+import { forgetWorkshop } from "./dom.js";
 
 const app = $("me-app");
 const code = app.dataset.code;
@@ -66,8 +67,7 @@ async function erase() {
   if (!window.confirm(strings.confirm_erase)) return;
   const result = await change("me/erase", {}, "erase-error");
   if (!result) return;
-  localStorage.removeItem(`kahvila:${code}:token`);
-  localStorage.removeItem(`kahvila:${code}:outbox`);
+  forgetWorkshop(code);
   $("me-details").hidden = true;
   $("erased").hidden = false;
   $("erased").focus?.();

@@ -44,7 +44,18 @@ export function countdown(element, { onTick, onZero } = {}) {
     const seconds = left();
     element.hidden = seconds === null;
     if (seconds === null) return;
-    element.textContent = phase.timer.paused ? `${clock(seconds)} · ${strings.paused}` : clock(seconds);
+    // The word "paused" in its own span: the board puts it on a line of its own.
+    if (phase.timer.paused) {
+      const word = document.createElement("span");
+      word.className = "paused-word";
+      word.textContent = strings.paused;
+      const dot = document.createElement("span");
+      dot.className = "paused-dot";
+      dot.textContent = " · ";
+      element.replaceChildren(clock(seconds), dot, word);
+    } else {
+      element.textContent = clock(seconds);
+    }
     element.dataset.state = phase.timer.paused ? "paused" : seconds <= 0 ? "over" : "running";
     onTick?.(seconds);
     const key = `${phase.state}:${phase.round}:${phase.timer.ends_at}`;

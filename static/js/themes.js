@@ -2,6 +2,7 @@
 // tick notes and act on them (the way for keyboards and phones); rename, merge,
 // split, ungroup; suggestions from condensing, live on every console. The console
 // sees every topic; a table's host (data-code set) the table's own topic, on a phone.
+import { $, el, storageKeys } from "./dom.js";
 import { connectLive, format, mentions, showStatus, strings } from "./live.js";
 import { dragHandlers, dropTarget } from "./themes_drag.js";
 import { likelyRow, mergePairs, proposedFor, rankSoon } from "./themes_rank.js";
@@ -9,24 +10,13 @@ import { dropNote, isLoading, load, ownerOf, selected, state, upsertTheme, whenL
   from "./themes_state.js";
 
 const app = document.getElementById("app");
-const $ = (id) => document.getElementById(id);
 const code = app.dataset.code; // set on a host's page
-const token = () => localStorage.getItem(`kahvila:${code}:token`);
+const token = () => localStorage.getItem(storageKeys(code).token);
 const t = JSON.parse($("theme-strings").textContent);
 const drafts = new Map(); // what was typed or chosen in a field, kept across re-renders
 let renaming = null; // the theme whose rename form is open
 let reloadTimer = null;
 let live = null;
-
-/** An element with properties, attributes, data, listeners and children (nulls skipped). */
-function el(tag, { attrs = {}, on = {}, dataset = {}, ...props } = {}, children = []) {
-  const node = Object.assign(document.createElement(tag), props);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  Object.assign(node.dataset, dataset);
-  for (const [name, handler] of Object.entries(on)) node.addEventListener(name, handler);
-  node.append(...children.filter((child) => child !== null && child !== undefined));
-  return node;
-}
 
 function button(text, onClick, { key, when, className = "small" } = {}) {
   return el("button", { type: "button", className, textContent: text,
@@ -310,5 +300,8 @@ live = connectLive({
     // A host's page follows their table: a new host, or a new topic when topics rotate.
     "table:updated": () => reloadSoon(),
     "phase:changed": () => reloadSoon(),
+    // A host grouping themes would miss a vote that opens meanwhile: tell them where to vote.
+    "ballot:opened": () => { if ($("vote-notice")) $("vote-notice").hidden = false; },
+    "ballot:closed": () => { if ($("vote-notice")) $("vote-notice").hidden = true; },
   },
 });

@@ -45,8 +45,8 @@ def test_an_action_is_edited_deleted_and_brought_back_on_the_phone(live_server, 
     projector = new_context(BOARD).new_page()
     projector.goto(f"{live_server.url}/board/{w['code']}?key={w['board_key']}")
     phone = join_at(new_context(PHONE, has_touch=True, is_mobile=True), live_server, "Eero", 1)
+    phone.get_by_label("Lappusi").fill("Yhteinen tapahtuma")  # the kinds show once writing
     phone.get_by_label("Toimenpide").check()
-    phone.get_by_label("Lappusi").fill("Yhteinen tapahtuma")
     phone.get_by_label("Kuka tekee").fill("Kunta")
     phone.get_by_role("button", name="Lähetä").click()
     expect(projector.locator(".note .note-kind")).to_have_text(re.compile("Toimenpide · Kunta"))
