@@ -86,7 +86,7 @@ def commit_and_publish(*events: Event) -> None:
     A client must never see a change that a crash could still undo: nothing
     is published unless the commit succeeded, and callers acknowledge after.
     """
-    # Read before the commit, which expires the rows (reading after would query again).
+    # Copied before the commit: what is published is exactly what was committed.
     broadcasts = [Broadcast(e.workshop_id, e.seq, e.type, e.audience, e.table_id, e.payload)
                   for e in events]
     db.session.commit()
