@@ -3,12 +3,18 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 360, "height": 640}
 BOARD = {"width": 1920, "height": 1080}
 LAPTOP = {"width": 1366, "height": 900}
+
+
+# A page's assertions wait as long as its actions: a loaded two-core machine can take more
+# than Playwright's default 5 s to bring a broadcast to the screen.
+expect.set_options(timeout=15000)
 
 
 @pytest.fixture(scope="session")
