@@ -34,6 +34,8 @@ export function setupComposer({ noteMax, draftKey, newClientId, post }) {
   // alone does not open it, or the button would move away under the pointer.
   const setOpen = () => {
     const focus = document.activeElement;
+    // Focus on Post changes nothing: pressing it must not move it from under the finger.
+    if (focus?.type === "submit" && form.contains(focus)) return;
     const writing = focus === text || $("action-fields").contains(focus) || form.querySelector(".kinds").contains(focus);
     form.classList.toggle("open", Boolean(writing || text.value || kind() !== "note"));
   };

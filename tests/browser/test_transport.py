@@ -7,12 +7,13 @@ from tests.browser.conftest import PHONE
 
 pytestmark = pytest.mark.browser
 
-#: Every websocket the page opens goes to a port where nobody listens, as through a
-#: proxy or firewall that refuses websockets; everything else is untouched.
+#: Every websocket the page opens goes to an address of the same origin (so the page's
+#: Content-Security-Policy allows it) that refuses the upgrade, as a proxy or firewall that
+#: lets no websocket through does; everything else is untouched.
 BLOCKED_WEBSOCKET = """
 const RealWebSocket = window.WebSocket;
 window.WebSocket = class extends RealWebSocket {
-  constructor(url, protocols) { super("ws://127.0.0.1:9/socket.io/blocked", protocols); }
+  constructor(url, protocols) { super(`ws://${location.host}/socket.io/blocked`, protocols); }
 };
 """
 
@@ -48,7 +49,7 @@ def test_the_phones_socket_is_a_websocket_from_the_start(live_server, new_contex
 def test_where_the_websocket_is_blocked_the_phone_falls_back_to_polling(
         live_server, new_context):
     page, requested = open_phone(live_server, new_context, block_websocket=True)
-    assert requested[0].endswith("/socket.io/blocked")  # the websocket was tried first
+    assert requested[0].endswith("/socket.io/blocked"), requested  # the websocket was tried first
     assert [url for url in requested if "transport=polling" in url]
     page.get_by_label("Lappusi").fill("Lähetetty pollaten")
     page.get_by_role("button", name="Lähetä").click()
