@@ -2,6 +2,7 @@
 // the phone shows up to three notes of the topic most like it; one tap links the new note
 // to one of them as another mention of the same idea, with undo. It never blocks posting
 // and shows nothing offline or when nothing is alike (the server decides what is alike).
+import { el } from "./dom.js";
 import { format, strings } from "./live.js";
 
 const DEBOUNCE_MS = 700;
@@ -46,22 +47,17 @@ async function ask(data, note) {
 }
 
 function choice(other, note) {
-  const item = document.createElement("li");
-  const text = document.createElement("span");
-  text.className = "same-idea-text";
-  text.textContent = other.text;
-  const tap = document.createElement("button");
-  tap.type = "button";
-  tap.className = "small";
-  tap.textContent = strings.same_idea_link;
-  tap.setAttribute("aria-label", format(strings.same_idea_link_to, { text: other.text }));
-  tap.addEventListener("click", () => {
+  const pick = () => {
     if (note) { link(note, other); return; }
     chosen = other; // the note is not stored yet: link it once it is
     show(format(strings.same_idea_chosen, { text: other.text }), []);
-  });
-  item.append(text, " ", tap);
-  return item;
+  };
+  return el("li", {}, [
+    el("span", { className: "same-idea-text", textContent: other.text }), " ",
+    el("button", { type: "button", className: "small", textContent: strings.same_idea_link,
+      attrs: { "aria-label": format(strings.same_idea_link_to, { text: other.text }) },
+      on: { click: pick } }),
+  ]);
 }
 
 async function link(note, target) {
@@ -69,14 +65,11 @@ async function link(note, target) {
   const ack = await getLive().request("note:link", { note_id: note.id, target_id: target.id })
     .catch(() => null);
   if (!ack?.ok) { show(ack?.error?.message ?? strings.reconnecting, []); return; }
-  const undo = document.createElement("button");
-  undo.type = "button";
-  undo.className = "small";
-  undo.textContent = strings.same_idea_undo;
-  undo.addEventListener("click", async () => {
-    const back = await getLive()?.request("note:unlink", { note_id: note.id }).catch(() => null);
-    if (back?.ok) show(strings.same_idea_unlinked, []); else hide();
-  });
+  const undo = el("button", { type: "button", className: "small", textContent: strings.same_idea_undo,
+    on: { click: async () => {
+      const back = await getLive()?.request("note:unlink", { note_id: note.id }).catch(() => null);
+      if (back?.ok) show(strings.same_idea_unlinked, []); else hide();
+    } } });
   show(format(strings.same_idea_linked, { text: target.text }), [], undo);
 }
 
