@@ -9,6 +9,8 @@ Engine.IO itself closes on an error no longer wait.
 """
 import logging
 
+from socketio import packet
+
 log = logging.getLogger(__name__)
 
 SOCKETIO_PATH = "/socket.io"
@@ -63,6 +65,10 @@ RESERVED_EVENTS = frozenset({"connect", "disconnect", "connect_error"})
 #: What a refused event is handed on as: no handler has this name, so the catch-all
 #: acknowledges it `unknown_event` in the client's language.
 REFUSED_EVENT = "kahvila:refused"
+#: Socket.IO's binary event and binary ack packet types ("5…", "6…" once Engine.IO has
+#: taken its "4"): Kahvila's protocol is text only, and a binary header left waiting for
+#: its attachments would swallow the socket's next frames.
+BINARY_PACKETS = frozenset({"5", "6"})
 # What decoding a hostile frame raises: broken JSON, deep nesting, a bad packet type.
 UNDECODABLE = (ValueError, TypeError, IndexError, KeyError, RecursionError)
 
@@ -79,11 +85,24 @@ def guard_frames(server):
         return handle_event(eio_sid, namespace, id, data)
 
     def _handle_eio_message(eio_sid, data):
+        if not isinstance(data, str) or data[:1] in BINARY_PACKETS:
+            return _refuse_binary(eio_sid, data)
         try:
             return handle_message(eio_sid, data)
         except UNDECODABLE as error:
             log.warning("Dropped an undecodable frame from %s: %s", eio_sid,
                         type(error).__name__)
+
+    def _refuse_binary(eio_sid, data):
+        """Never wait for attachments: the frames after a binary header would be taken as them."""
+        log.warning("Dropped a binary frame from %s", eio_sid)
+        try:
+            pkt = server.packet_class(encoded_packet=data) if isinstance(data, str) else None
+        except UNDECODABLE:
+            return None
+        if pkt is not None and pkt.packet_type == packet.BINARY_EVENT and pkt.id is not None:
+            handle_event(eio_sid, pkt.namespace, pkt.id, [REFUSED_EVENT])
+        return None
 
     server._handle_event, server._handle_eio_message = _handle_event, _handle_eio_message
     server.eio.on("message", _handle_eio_message)  # Engine.IO holds the method it was given

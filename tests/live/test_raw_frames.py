@@ -71,3 +71,21 @@ def test_after_the_frames_a_phone_still_posts_a_note(live_server, raw_phone):
         assert client.call("note:add", {"client_id": "x", "text": "Vielä toimii"})["ok"]
     finally:
         client.close()
+
+
+@pytest.mark.parametrize("header", ['451-["note:add",{"_placeholder":true,"num":0}]',
+                                    '4517["sync",{"_placeholder":true,"num":0}]',
+                                    '462-7[{"_placeholder":true,"num":0}]'])
+def test_a_binary_packet_header_does_not_swallow_the_next_events(live_server, raw_phone, header):
+    """Kahvila's protocol carries no binary: the server never waits for attachments."""
+    ws, _token = raw_phone
+    ws.send(header)
+    ws.send('42999["sync",{}]')
+    answers = []
+    while not answers or not answers[-1].startswith("43999"):
+        answers.append(ws.recv())
+    assert json.loads(answers[-1][5:])[0]["ok"] is True
+    if header.startswith("4517"):  # a binary event with an ack id is refused, in Finnish
+        refused = [a for a in answers if a.startswith("4317")]
+        assert refused and json.loads(refused[0][4:])[0]["error"]["code"] == "unknown_event"
+    assert "Traceback" not in live_server.read_log()
