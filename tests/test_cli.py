@@ -4,7 +4,7 @@ import re
 from facilitation.extensions import db
 from facilitation.models import Workshop
 from facilitation.services import accounts
-from tests.conftest import ROOT
+from tests.support.cafe import ROOT
 
 KAINUU = str(ROOT / "sessions" / "hankekahvi-kainuu.md")
 

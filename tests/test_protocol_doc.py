@@ -3,7 +3,7 @@ import re
 
 from facilitation.errors import MESSAGES
 from facilitation.extensions import socketio
-from tests.conftest import ROOT
+from tests.support.cafe import ROOT
 
 DOC = (ROOT / "docs" / "protocol.md").read_text(encoding="utf-8")
 

@@ -1,16 +1,11 @@
-"""Playwright driving Debian's Chromium against a live server."""
-import os
+"""Fixtures: Playwright driving Debian's Chromium against a live server, and the six-table café."""
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-PHONE = {"width": 360, "height": 640}
-BOARD = {"width": 1920, "height": 1080}
-LAPTOP = {"width": 1366, "height": 900}
-
+from tests.support.browser import CHROMIUM
+from tests.support.six_tables import Desk, open_cafe
 
 # A page's assertions wait as long as its actions: a loaded two-core machine can take more
 # than Playwright's default 5 s to bring a broadcast to the screen.
@@ -48,7 +43,10 @@ def new_context(browser):
         context.close()
 
 
-def screenshot(page, name):
-    """Keep a screenshot in test-artifacts/ to look at."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+@pytest.fixture
+def cafe(live_server):
+    """The café and its desk; the clients disconnect after the test."""
+    cafe = open_cafe(live_server)
+    desk = Desk(live_server, cafe)
+    yield cafe, desk
+    desk.close()

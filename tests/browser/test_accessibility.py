@@ -2,23 +2,11 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import BOARD, LAPTOP, PHONE
-from tests.browser.test_first_workshop import sign_in
-from tests.browser.test_rounds_in_browser import join_at
+from tests.support.browser import BOARD, LAPTOP, PHONE, assert_accessible, join_at, sign_in
 
 pytestmark = pytest.mark.browser
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-def assert_accessible(page, state):
-    """Run axe-core (served from the test package, not a CDN) and fail with its report."""
-    results = Axe().run(page, options=WCAG_AA)
-    assert results.violations_count == 0, f"{state}:\n{results.generate_report()}"
-
-
 def test_public_pages_and_the_phone_in_every_state(live_server, new_context):
     w = live_server.workshop
     page = new_context(PHONE, has_touch=True, is_mobile=True).new_page()
@@ -118,7 +106,7 @@ def test_the_phone_keeps_typed_text_across_a_reload_and_works_at_200_percent_tex
 
 
 def test_the_phone_in_swedish_passes_too(live_server, new_context):
-    from tests.browser.conftest import screenshot
+    from tests.support.browser import screenshot
     context = new_context(PHONE, has_touch=True, is_mobile=True, locale="sv-FI")
     page = context.new_page()
     page.goto(f"{live_server.url}/lang/sv?next=/w/{live_server.workshop['code']}/t/{live_server.workshop['tables'][0]}")

@@ -13,9 +13,10 @@ import pytest
 import requests
 from playwright.sync_api import expect
 
-from tests.browser.conftest import BOARD, PHONE
-from tests.conftest import ROOT, free_port
-from tests.live.helpers import board
+from tests.support.browser import BOARD, PHONE
+from tests.support.cafe import ROOT
+from tests.support.live import board
+from tests.support.server import free_port
 
 pytestmark = pytest.mark.browser
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"

@@ -4,20 +4,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, LAPTOP, PHONE, screenshot
-from tests.browser.test_accessibility import assert_accessible
-from tests.browser.test_first_workshop import sign_in
+from tests.support.browser import ARTIFACTS, PHONE, assert_accessible, open_console, screenshot
 
 pytestmark = pytest.mark.browser
-
-
-def console_page(server, new_context):
-    """The signed-in console of the live workshop, connected."""
-    laptop = new_context(LAPTOP).new_page()
-    sign_in(laptop, server)
-    laptop.goto(f"{server.url}/console/{server.workshop['id']}")
-    expect(laptop.locator("#status")).to_have_attribute("data-state", "connected")
-    return laptop
 
 
 def phone_at(server, new_context, name, table_id):
@@ -33,7 +22,7 @@ def phone_at(server, new_context, name, table_id):
 def test_a_late_arrival_hosts_an_empty_table_and_the_console_shows_it(live_server,
                                                                       new_context):
     tables = live_server.workshop["tables"]
-    laptop = console_page(live_server, new_context)
+    laptop = open_console(new_context, live_server)
     phone_at(live_server, new_context, "Aino", tables[0])
     laptop.get_by_role("button", name="Aloita kierros 1").click()
     expect(laptop.locator("#phase-label")).to_contain_text("Kierros")
@@ -54,7 +43,7 @@ def set_state(server, state):
 def test_one_close_button_with_a_confirmation_and_the_facilitator_reopens(live_server,
                                                                           new_context):
     set_state(live_server, "feedback")
-    laptop = console_page(live_server, new_context)
+    laptop = open_console(new_context, live_server)
     expect(laptop.locator("#phase-label")).to_have_text("Palaute")
     closers = laptop.get_by_role("button", name="Päätä työpaja")
     expect(closers).to_have_count(1)
@@ -98,7 +87,7 @@ def test_the_mail_page_follows_the_sending_live_in_helsinki_time(live_server, ne
         "db.session.commit()\n"
         "summaries.current_summary(w)")
     mail_url = f"{live_server.url}/console/{live_server.workshop['id']}/mail"
-    watching = console_page(live_server, new_context)
+    watching = open_console(new_context, live_server)
     watching.goto(mail_url)
     expect(watching.locator("#mail-status")).to_have_attribute("data-state", "connected")
     sender = watching.context.new_page()
@@ -127,7 +116,7 @@ def test_the_summary_page_shows_what_came_after_the_edit_and_inserts_it(live_ser
         "db.session.add(Feedback(workshop_id=w.id, respondent='r', rating=4,\n"
         "    takeaway='Työllisyyspalveluiden yhteensovittaminen', wishes=''))\n"
         "db.session.commit()")
-    laptop = console_page(live_server, new_context)
+    laptop = open_console(new_context, live_server)
     laptop.goto(f"{live_server.url}/console/{live_server.workshop['id']}/summary")
     news = laptop.locator("#summary-news")
     expect(news).to_contain_text("Työllisyyspalveluiden yhteensovittaminen")

@@ -2,8 +2,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, LAPTOP, PHONE, screenshot
-from tests.browser.test_first_workshop import sign_in
+from tests.support.browser import ARTIFACTS, LAPTOP, PHONE, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -106,7 +105,7 @@ def test_my_details_is_one_form_that_keeps_everything_typed(live_server, new_con
     expect(phone.locator("#email-consent")).to_be_checked()
     expect(phone.locator("#contact-consent")).to_be_checked()
     phone.screenshot(path=str(ARTIFACTS / "phone-my-details-form.png"), full_page=True)
-    from tests.browser.test_accessibility import assert_accessible
+    from tests.support.browser import assert_accessible
     assert_accessible(phone, "my details after saving")
     # An address with no box ticked is not kept, and the page says so.
     phone.locator("#email-consent").uncheck()

@@ -4,18 +4,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import BOARD, LAPTOP, PHONE, screenshot
+from tests.support.browser import BOARD, LAPTOP, PHONE, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in(page, server):
-    """Sign in as the live server's facilitator."""
-    page.goto(server.url + "/login")
-    page.get_by_label("Sähköposti").fill("live@example.fi")
-    page.get_by_label("Salasana").fill("kahvia-ja-pullaa")
-    page.get_by_role("button", name="Kirjaudu").click()
-    expect(page.get_by_role("heading", name="Työpajat")).to_be_visible()
 
 
 def test_a_note_from_a_phone_appears_on_the_board(live_server, new_context):

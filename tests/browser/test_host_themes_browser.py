@@ -2,10 +2,16 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import BOARD, LAPTOP, PHONE, screenshot
-from tests.browser.test_first_workshop import sign_in
-from tests.browser.test_rounds_in_browser import join_at
-from tests.browser.test_themes_browser import assert_accessible
+from tests.support.browser import (
+    BOARD,
+    LAPTOP,
+    PHONE,
+    assert_accessible,
+    join_at,
+    open_board,
+    screenshot,
+    sign_in,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -25,15 +31,6 @@ def seat_host_and_notes(server, host_name):
         "p, _ = participants.join(w, 'Maija', 'Esimerkki ry', 'ngo', w.tables[0].id)\n"
         f"print(*[notes.add_note(p, f'c{{i}}', t)[0].id for i, t in enumerate({NOTES!r})])")
     return [int(x) for x in out.split()]
-
-
-def open_board(context, server):
-    """The projected board, connected."""
-    page = context.new_page()
-    w = server.workshop
-    page.goto(f"{server.url}/board/{w['code']}?key={w['board_key']}")
-    expect(page.locator("#status")).to_have_attribute("data-state", "connected")
-    return page
 
 
 def test_a_host_groups_notes_on_the_phone_and_the_board_shows_the_theme(live_server, new_context):

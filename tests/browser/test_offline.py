@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import BOARD, PHONE, screenshot
+from tests.support.browser import BOARD, PHONE, screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -1,7 +1,7 @@
 """A phone on venue Wi-Fi downloads at most 150 KB to join (bench/page_weight.py prints it)."""
 import pytest
 
-from tests.browser.conftest import PHONE
+from tests.support.browser import PHONE
 
 pytestmark = pytest.mark.browser
 

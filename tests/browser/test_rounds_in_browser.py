@@ -4,20 +4,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import BOARD, LAPTOP, PHONE, screenshot
-from tests.browser.test_first_workshop import sign_in
+from tests.support.browser import BOARD, LAPTOP, PHONE, join_at, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def join_at(context, server, name, table_index):
-    """A phone joins at a table through the table's QR link."""
-    page = context.new_page()
-    page.goto(f"{server.url}/w/{server.workshop['code']}/t/{server.workshop['tables'][table_index]}")
-    page.get_by_label("Nimesi").fill(name)
-    page.get_by_role("button", name="Liity").click()
-    expect(page.locator("#status")).to_have_attribute("data-state", "connected")
-    return page
 
 
 def planned_next_tables(server, round_no):

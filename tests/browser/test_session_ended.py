@@ -2,7 +2,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, screenshot
+from tests.support.browser import PHONE, screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -3,12 +3,10 @@ import json
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import LAPTOP, PHONE, screenshot
-from tests.browser.test_first_workshop import sign_in
-from tests.conftest import ROOT
+from tests.support.browser import LAPTOP, PHONE, assert_accessible, screenshot, sign_in
+from tests.support.cafe import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -16,15 +14,6 @@ LABELLED = ROOT / "tests" / "data" / "condense" / "verkostotapaaminen.jsonl"
 NOTES = ["Yhteistyötä tulevissa hankkeissa", "Hankkeiden yhteistyö tiiviimmäksi",
          "Yhteiset tapahtumat", "Seminaarikalenteri yhteiseksi", "Selkoa rahoittajien ohjaukseen",
          "Kumppaneita omaan hankkeeseen"]
-
-
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-def assert_accessible(page, state):
-    """axe-core finds no WCAG 2.1 A/AA violation; else fail with its report."""
-    results = Axe().run(page, options=WCAG_AA)
-    assert results.violations_count == 0, f"{state}:\n{results.generate_report()}"
 
 
 def seed(server):

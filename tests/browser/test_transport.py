@@ -3,7 +3,7 @@ sessions; long-polling is used only where the websocket cannot get through."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE
+from tests.support.browser import PHONE
 
 pytestmark = pytest.mark.browser
 

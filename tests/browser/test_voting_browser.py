@@ -4,9 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import BOARD, LAPTOP, PHONE, screenshot
-from tests.browser.test_first_workshop import sign_in
-from tests.browser.test_rounds_in_browser import join_at
+from tests.support.browser import BOARD, LAPTOP, PHONE, join_at, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -2,9 +2,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, LAPTOP
-from tests.browser.test_accessibility import assert_accessible
-from tests.browser.test_first_workshop import sign_in
+from tests.support.browser import ARTIFACTS, LAPTOP, assert_accessible, sign_in
 
 pytestmark = pytest.mark.browser
 

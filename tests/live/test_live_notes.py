@@ -1,7 +1,7 @@
 """A real server in a subprocess, real python-socketio clients over websockets."""
 import pytest
 
-from tests.live.helpers import board, join_over_http, phone
+from tests.support.live import board, join_over_http, phone
 
 pytestmark = pytest.mark.live
 
@@ -73,7 +73,7 @@ def test_a_second_server_on_the_same_port_exits_with_a_clear_message(live_server
     import subprocess
     import sys
 
-    from tests.conftest import ROOT
+    from tests.support.cafe import ROOT
     env = {**live_server.env, "INSTANCE_PATH": str(tmp_path / "second")}
     second = subprocess.run([sys.executable, "app.py"], cwd=ROOT, env=env, capture_output=True,
                             text=True, timeout=60)

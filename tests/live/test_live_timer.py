@@ -3,7 +3,7 @@ from datetime import datetime
 
 import pytest
 
-from tests.live.helpers import board, console, join_over_http, phone
+from tests.support.live import board, console, join_over_http, phone
 
 pytestmark = pytest.mark.live
 

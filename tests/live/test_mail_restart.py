@@ -6,8 +6,8 @@ import time
 import pytest
 import requests
 
-from tests.conftest import LiveServer
-from tests.mail.smtp import Mailbox, SmtpServer
+from tests.support.server import LiveServer
+from tests.support.smtp import Mailbox, SmtpServer
 
 pytestmark = pytest.mark.live
 

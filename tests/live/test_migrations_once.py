@@ -1,7 +1,7 @@
 """Processes started together on an empty database bring its schema up once and all come up."""
 import pytest
 
-from tests.conftest import LiveServer
+from tests.support.server import LiveServer
 
 pytestmark = pytest.mark.live
 
@@ -30,7 +30,7 @@ def heads():
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    from tests.conftest import ROOT
+    from tests.support.cafe import ROOT
     config = Config()
     config.set_main_option("script_location", str(ROOT / "migrations"))
     return str(tuple(ScriptDirectory.from_config(config).get_heads()))

@@ -6,7 +6,7 @@ import time
 import pytest
 import socketio
 
-from tests.live.helpers import BoardState, LiveClient, board, console, join_over_http, phone
+from tests.support.live import BoardState, LiveClient, board, console, join_over_http, phone
 
 pytestmark = pytest.mark.live
 

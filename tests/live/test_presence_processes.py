@@ -7,8 +7,8 @@ import signal
 
 import pytest
 
-from tests.conftest import LiveServer
-from tests.live.helpers import console, join_over_http, phone
+from tests.support.live import console, join_over_http, phone
+from tests.support.server import LiveServer
 
 pytestmark = pytest.mark.live
 

@@ -6,7 +6,7 @@ import websocket
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.live.helpers import join_over_http, phone
+from tests.support.live import join_over_http, phone
 
 pytestmark = pytest.mark.live
 

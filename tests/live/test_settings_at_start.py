@@ -5,7 +5,8 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT, free_port
+from tests.support.cafe import ROOT
+from tests.support.server import free_port
 
 pytestmark = pytest.mark.live
 

@@ -5,7 +5,7 @@ import socket
 import pytest
 import requests
 
-from tests.conftest import LiveServer
+from tests.support.server import LiveServer
 
 pytestmark = pytest.mark.live
 

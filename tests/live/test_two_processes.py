@@ -6,8 +6,8 @@ import time
 import pytest
 import socketio
 
-from tests.conftest import LiveServer, seed_live_workshop
-from tests.live.helpers import BoardState, board, join_over_http, phone
+from tests.support.live import BoardState, board, join_over_http, phone
+from tests.support.server import LiveServer, seed_live_workshop
 
 pytestmark = pytest.mark.live
 

@@ -14,8 +14,9 @@ from facilitation.extensions import db
 from facilitation.mail import worker
 from facilitation.models import Mail, Participant, Summary, Workshop, utcnow
 from facilitation.services import consent, mailing
-from tests.conftest import join, make_workshop
-from tests.mail.smtp import Mailbox, SmtpServer
+from tests.support.cafe import make_workshop
+from tests.support.smtp import Mailbox, SmtpServer
+from tests.support.sockets import join
 
 SUMMARY = ("# Kooste: Työllisyyspalvelut\n\n## Osallisuus\n\n"
            "- yhteistyö järjestöjen kanssa – viisi (5) mainintaa\n- Åbo ja Pöytä B\n")

@@ -4,7 +4,7 @@ Broadcasts and replay both follow the one role → audience table in realtime/ro
 a phone gets "all" and its own table's events, the board also "screens", the console
 everything.
 """
-from tests.conftest import board, console, join, phone
+from tests.support.sockets import board, console, join, phone
 
 
 def numbered(client):

@@ -6,12 +6,8 @@ import pytest
 from facilitation.extensions import db, socketio
 from facilitation.models import Note, Participant
 from facilitation.realtime import presence
-from tests.conftest import board, console, join, make_workshop, phone, received
-
-
-def ack(client, event, data=None):
-    """Emit and return the acknowledgement."""
-    return client.emit(event, data, callback=True)
+from tests.support.cafe import make_workshop
+from tests.support.sockets import ack, board, console, join, phone, received
 
 
 def test_two_phones_at_a_table_see_each_others_notes_and_another_table_does_not(app, workshop):

@@ -9,7 +9,7 @@ from facilitation.extensions import db, socketio
 from facilitation.models import CafeTable
 from facilitation.realtime.payloads import BOOLEANS, ID_LISTS, INTEGERS, TEXTS
 from facilitation.realtime.presence import online_ids
-from tests.conftest import board, console, join, phone
+from tests.support.sockets import board, console, join, phone
 
 TOO_BIG = 2 ** 64
 HOSTILE_TEXT = ["\ud800", "Nimi\x00", "\u202eTyöllisyyspalveluiden yhteensovittaminen",

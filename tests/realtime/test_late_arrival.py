@@ -1,10 +1,5 @@
 """A late arrival at a table nobody hosts becomes its host, and the console is told."""
-from tests.conftest import console, join, phone, received
-
-
-def ack(client, event, data=None):
-    """Emit and return the acknowledgement."""
-    return client.emit(event, data, callback=True)
+from tests.support.sockets import ack, console, join, phone, received
 
 
 def test_a_late_arrival_at_an_empty_table_hosts_it_and_the_console_hears(app, signed_in,

@@ -9,7 +9,7 @@ from facilitation.models import Presence
 from facilitation.realtime import presence
 from facilitation.services import events
 from facilitation.services import presence as stored
-from tests.conftest import console, join, phone, received
+from tests.support.sockets import console, join, phone, received
 
 
 def online_people(desk):

@@ -4,7 +4,8 @@ import re
 import pytest
 
 from facilitation.extensions import socketio
-from tests.conftest import ROOT, board, console, join, phone
+from tests.support.cafe import ROOT
+from tests.support.sockets import board, console, join, phone
 
 DOC = (ROOT / "docs" / "protocol.md").read_text(encoding="utf-8")
 ROLES = ["participant", "other participant", "host", "board", "console"]
@@ -77,6 +78,7 @@ class Cafe:
             "ballot:close": {},
             "notes:conceal": {"concealed": True},
             "board:lock": {"locked": True},
+            "joining:lock": {"locked": True},
             "participant:remove": {"participant_id": self.other_id},
             "table:host": {"table_id": tables[1], "participant_id": self.other_id},
             "phase:next": {},

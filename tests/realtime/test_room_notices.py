@@ -3,8 +3,7 @@ note's writer, and the count of feedback answers."""
 from facilitation.extensions import db
 from facilitation.models import Participant
 from facilitation.services import feedback
-from tests.conftest import board, console, join, phone, received
-from tests.realtime.test_working_notes import ack
+from tests.support.sockets import ack, board, console, join, phone, received
 
 
 def test_in_a_vote_on_all_notes_a_phone_gets_and_votes_on_every_tables_notes(app, signed_in, workshop):

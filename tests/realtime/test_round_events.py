@@ -1,16 +1,12 @@
 """Socket.IO events that run the café: only the console may, everyone hears."""
 import pytest
 
-from tests.conftest import board, console, join, phone, received
+from tests.support.cafe import make_workshop, numbered
+from tests.support.sockets import ack, board, console, join, phone, received
 
 CONSOLE_EVENTS = [("phase:next", {}), ("workshop:close", {}), ("timer:pause", {}),
                   ("timer:resume", {}), ("timer:extend", {"minutes": 5}),
                   ("message:send", {"text": "Hei"}), ("table:host", {"table_id": 1, "participant_id": 1})]
-
-
-def ack(client, event, data=None):
-    """Emit and return the acknowledgement."""
-    return client.emit(event, data, callback=True)
 
 
 @pytest.mark.parametrize("event, payload", CONSOLE_EVENTS)
@@ -80,8 +76,9 @@ def test_the_host_crystallises_and_the_table_and_board_see_it(app, signed_in, wo
 
 
 def test_after_a_break_the_phone_learns_its_next_table_and_moves_rooms(app, signed_in, facilitator):
-    from tests.services.test_rounds import cafe
-    w = cafe(app, facilitator["id"], table_count=2, rounds_=2)
+    tables, topics = numbered(2)
+    w = make_workshop(app, facilitator["id"], "Kahvila", tables=tables, topics=topics, rounds=2,
+                      round_minutes=20, break_minutes=5)
     tokens = [join(app, w, f"P{i}", i % 2)[1] for i in range(4)]
     phones = [phone(app, t) for t in tokens]
     desk = console(app, signed_in, w)

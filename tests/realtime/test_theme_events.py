@@ -4,12 +4,7 @@ import pytest
 from facilitation.extensions import db
 from facilitation.models import Workshop
 from facilitation.services import tables
-from tests.conftest import board, console, join, phone, received
-
-
-def ack(client, event, data=None):
-    """Emit and return the acknowledgement."""
-    return client.emit(event, data, callback=True)
+from tests.support.sockets import ack, board, console, join, phone, received
 
 
 def post(client, *texts):

@@ -3,12 +3,7 @@ from datetime import datetime, timedelta, timezone
 
 from facilitation.extensions import db
 from facilitation.models import Note
-from tests.conftest import board, console, join, phone, received
-
-
-def ack(client, event, data=None):
-    """Emit and return the acknowledgement."""
-    return client.emit(event, data, callback=True)
+from tests.support.sockets import ack, board, console, join, phone, received
 
 
 def test_an_action_keeps_its_owner_and_due_date_and_a_plain_note_drops_them(app, workshop):

@@ -10,7 +10,7 @@ from facilitation.errors import DomainError
 from facilitation.extensions import db
 from facilitation.models import Event, Feedback, Mail, Note, Participant, Summary, Workshop, utcnow
 from facilitation.services import consent, feedback, mailing, participants, retention
-from tests.conftest import join
+from tests.support.sockets import join
 
 
 def person(participant_id):
@@ -161,7 +161,7 @@ def test_an_erased_person_cannot_act_any_more(app, workshop):
 
 
 def test_a_token_of_another_workshop_opens_nothing(app, facilitator, workshop):
-    from tests.conftest import make_workshop
+    from tests.support.cafe import make_workshop
     other = make_workshop(app, facilitator["id"], title="Toinen")
     _, token = join(app, other, "Ulla")
     with app.app_context(), pytest.raises(DomainError) as refused:
@@ -284,7 +284,7 @@ def test_cleanup_deletes_addresses_only_after_the_retention_period(app, workshop
 
 
 def test_deleting_a_workshop_deletes_all_its_rows_and_no_others(app, facilitator, workshop):
-    from tests.conftest import make_workshop
+    from tests.support.cafe import make_workshop
     other = make_workshop(app, facilitator["id"], title="Toinen")
     join(app, other, "Ulla")
     maija, _ = join(app, workshop, "Maija")

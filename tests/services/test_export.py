@@ -33,7 +33,7 @@ from facilitation.services import (
     tables,
 )
 from facilitation.services.theme_reads import themes_of
-from tests.conftest import make_workshop
+from tests.support.cafe import make_workshop
 
 PEOPLE = [  # name, organisation, type, table index, remote, email, email consent, contact consent
     ("Äijä Öhman", "Kajaanin kaupunki", "municipality", 0, False, None, False, False),
@@ -56,7 +56,7 @@ ROUND_1_NOTES = [  # author index, text, fields
 ]
 
 
-def cafe(app, facilitator_id):
+def two_rounds_in(app, facilitator_id):
     """A workshop two rounds in: people, hosts, seats, notes of every kind, votes, themes,
     feedback and a summary. Returns the ids and tokens the tests look at."""
     w = make_workshop(app, facilitator_id)
@@ -121,8 +121,8 @@ def cafe(app, facilitator_id):
 
 @pytest.fixture
 def done(app, facilitator):
-    """The workshop of `cafe`, with its export."""
-    w = cafe(app, facilitator["id"])
+    """The workshop of `two_rounds_in`, with its export."""
+    w = two_rounds_in(app, facilitator["id"])
     with app.app_context():
         return w, export.export_json(db.session.get(Workshop, w["id"]))
 

@@ -8,7 +8,7 @@ from facilitation.models import Event, Participant, Theme, ThemeNote, Workshop
 from facilitation.services import links, notes, tables, themes
 from facilitation.services.actors import Actor
 from facilitation.services.theme_reads import themes_of
-from tests.conftest import join
+from tests.support.sockets import join
 
 
 def person(person_id):

@@ -6,7 +6,7 @@ import pytest
 from facilitation.models import Workshop
 from facilitation.plans import PlanError, dump_plan, load_plan, parse_plan
 from facilitation.services import plan_io
-from tests.conftest import ROOT
+from tests.support.cafe import ROOT
 
 SHIPPED = sorted(path.name for path in (ROOT / "sessions").glob("*.md")
                  if path.name != "README.md")

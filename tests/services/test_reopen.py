@@ -8,7 +8,7 @@ from facilitation.errors import DomainError
 from facilitation.extensions import db
 from facilitation.models import Event, Workshop
 from facilitation.services import participants, rounds
-from tests.conftest import board, received
+from tests.support.sockets import board, received
 
 
 def test_a_closed_workshop_reopens_at_feedback_and_every_screen_hears(app, workshop):

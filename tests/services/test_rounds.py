@@ -8,20 +8,16 @@ from facilitation import timer
 from facilitation.errors import DomainError
 from facilitation.extensions import db
 from facilitation.models import Participant, Seat, Workshop
-from facilitation.services import rounds, tables, workshops
-from tests.conftest import board, join, received
+from facilitation.services import rounds, tables
+from tests.support.cafe import make_workshop, numbered
+from tests.support.sockets import board, join, received
 
 
 def cafe(app, facilitator_id, table_count=4, mode="people", remote_tables=0, rounds_=3):
-    """A workshop of in-room (and remote) tables with one topic each."""
-    with app.app_context():
-        specs = [{"name": f"Pöytä {i + 1}"} for i in range(table_count)]
-        specs += [{"name": f"Etä {i + 1}", "remote": True} for i in range(remote_tables)]
-        w = workshops.create_workshop(facilitator_id, "Kahvila", specs,
-                                      [{"title": f"Aihe {i + 1}"} for i in range(len(specs))],
-                                      mode=mode, rounds=rounds_, round_minutes=20, break_minutes=5)
-        return {"id": w.id, "code": w.code, "board_key": w.board_key,
-                "tables": [t.id for t in w.tables]}
+    """The suite's café of numbered in-room (and remote) tables with one topic each."""
+    tables_, topics = numbered(table_count, remote_tables)
+    return make_workshop(app, facilitator_id, "Kahvila", tables=tables_, topics=topics, mode=mode,
+                         rounds=rounds_, round_minutes=20, break_minutes=5)
 
 
 def seat_everyone(app, workshop, per_table, remote_tables=0):

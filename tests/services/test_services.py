@@ -6,7 +6,8 @@ from facilitation.errors import DomainError
 from facilitation.extensions import db
 from facilitation.models import Event, Note, Participant, Workshop
 from facilitation.services import accounts, events, moderation, notes, participants, workshops
-from tests.conftest import board, join, make_workshop, received
+from tests.support.cafe import make_workshop
+from tests.support.sockets import board, join, received
 
 
 def test_a_join_code_has_six_characters_without_look_alikes(app, facilitator):

@@ -2,7 +2,7 @@
 from facilitation.extensions import db
 from facilitation.models import Feedback, Participant
 from facilitation.services import summaries, summary_news
-from tests.services.test_summary_data import run_workshop
+from tests.support.meeting import run_workshop
 
 
 def test_consents_and_feedback_after_an_edit_are_shown_and_inserted_keeping_the_edit(

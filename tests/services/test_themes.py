@@ -9,9 +9,9 @@ from facilitation.extensions import db
 from facilitation.models import Event, Participant, Theme, ThemeNote, Workshop
 from facilitation.services import notes, tables, themes
 from facilitation.services.actors import Actor
-from tests.conftest import ROOT, join, make_workshop
+from tests.support.cafe import ROOT, make_workshop
+from tests.support.sockets import join
 
-# Rebuilt from a real network memo: "tuleva yhteistyö hankkeissa – viisi (5) mainintaa".
 LABELLED = ROOT / "tests" / "data" / "condense" / "verkostotapaaminen.jsonl"
 
 

@@ -5,7 +5,7 @@ from facilitation.extensions import db
 from facilitation.models import Note, Workshop
 from facilitation.services import notes
 from facilitation.services.participants import active_participant
-from tests.conftest import join
+from tests.support.sockets import join
 
 HELSINKI_SUMMER = timezone(timedelta(hours=3))
 

@@ -6,7 +6,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from facilitation.config import Config
-from tests.conftest import ROOT
+from tests.support.cafe import ROOT
 
 TRANSLATIONS = ROOT / "facilitation" / "translations"
 

@@ -9,7 +9,8 @@ from werkzeug.test import encode_multipart
 from facilitation.extensions import db
 from facilitation.models import Workshop
 from facilitation.services import accounts
-from tests.conftest import join, make_workshop
+from tests.support.cafe import make_workshop
+from tests.support.sockets import join
 
 
 def upload(client, data, name="kahvila.json"):

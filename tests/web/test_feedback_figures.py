@@ -2,7 +2,7 @@
 from facilitation.extensions import db
 from facilitation.models import Participant, Workshop
 from facilitation.services import feedback, summaries
-from tests.conftest import join
+from tests.support.sockets import join
 
 
 def answer(app, workshop, ratings):

@@ -7,7 +7,8 @@ from sqlalchemy import select
 from facilitation.extensions import db
 from facilitation.models import Feedback, Mail, Participant, Summary, Workshop
 from facilitation.services import accounts
-from tests.conftest import join, make_workshop
+from tests.support.cafe import make_workshop
+from tests.support.sockets import join
 
 
 def bearer(token):

@@ -156,7 +156,7 @@ def test_pages_are_finnish_by_default_and_switch_to_english(client):
 
 
 def test_a_workshops_language_wins_over_the_browser(app, client, facilitator):
-    from tests.conftest import make_workshop
+    from tests.support.cafe import make_workshop
     english = make_workshop(app, facilitator["id"], title="Network day", language="en")
     page = client.get(f"/w/{english['code']}", headers={"Accept-Language": "fi"}).get_data(as_text=True)
     assert "Your name" in page
@@ -193,7 +193,8 @@ def test_forms_are_refused_without_a_csrf_token(tmp_path):
 
 
 def test_swedish_pages_and_errors(app, client, facilitator):
-    from tests.conftest import join, make_workshop, phone
+    from tests.support.cafe import make_workshop
+    from tests.support.sockets import join, phone
     swedish = make_workshop(app, facilitator["id"], title="Nätverksdag", language="sv")
     page = client.get(f"/w/{swedish['code']}").get_data(as_text=True)
     assert '<html lang="sv">' in page and "Ditt namn" in page

@@ -6,7 +6,7 @@ from facilitation.extensions import db
 from facilitation.models import Workshop
 from facilitation.plans import parse_plan
 from facilitation.services import accounts, plan_io
-from tests.conftest import make_workshop
+from tests.support.cafe import make_workshop
 
 GOOD_PLAN = """---
 title: Oma kahvila

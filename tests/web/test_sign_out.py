@@ -1,6 +1,6 @@
 """Signing out ends the session on the server: an old copy of the cookie opens nothing."""
 
-from tests.conftest import console
+from tests.support.sockets import console
 
 
 def session_cookie(client):

@@ -7,7 +7,8 @@ from facilitation.extensions import db
 from facilitation.models import Workshop
 from facilitation.services import notes, participants, themes
 from facilitation.services.actors import Actor
-from tests.conftest import join, make_workshop
+from tests.support.cafe import make_workshop
+from tests.support.sockets import join
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

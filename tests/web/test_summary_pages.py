@@ -5,7 +5,7 @@ from facilitation.extensions import db
 from facilitation.models import Summary, Workshop
 from facilitation.services import accounts, notes, participants, themes
 from facilitation.services.actors import Actor
-from tests.conftest import join
+from tests.support.sockets import join
 
 PAGES = ["/themes", "/themes.json", "/summary", "/summary.md", "/summary.html"]
 POSTS = [("/summary", {"markdown": "x"}), ("/summary/regenerate", {"force": "y"}),
@@ -114,7 +114,7 @@ def test_an_unedited_summary_regenerates_without_asking(app, signed_in, grouped)
 
 
 def test_the_downloads_have_the_right_types_and_content(app, signed_in, facilitator):
-    from tests.conftest import make_workshop
+    from tests.support.cafe import make_workshop
     hostile = make_workshop(app, facilitator["id"], title='Kahvila <script>alert("x")</script>')
     base = f"/console/{hostile['id']}"
     signed_in.get("/lang/en")

@@ -3,7 +3,7 @@ import pytest
 from werkzeug import security as werkzeug_security
 
 from facilitation.services import accounts
-from tests.conftest import board
+from tests.support.sockets import board
 
 WAIT_FI = "Liian monta yritystä"
 

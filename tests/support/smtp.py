@@ -7,7 +7,7 @@ from email.policy import default
 
 from aiosmtpd.controller import Controller
 
-from tests.conftest import free_port
+from tests.support.server import free_port
 
 
 class Mailbox:
