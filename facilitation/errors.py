@@ -33,6 +33,7 @@ MESSAGES = {
     "table_wrong_kind_remote": _l("You take part remotely: choose a remote table."),
     "table_wrong_kind_room": _l("You are in the room: choose a table in the room."),
     "board_locked": _l("The board is locked: no new notes for now."),
+    "joining_locked": _l("Joining this workshop is closed. Ask the facilitator to open it."),
     "undo_expired": _l("It is too late to undo this."),
     "no_ballot": _l("There is no vote open."),
     "no_dots_left": _l("You have used all your dots. Take one back to move it."),

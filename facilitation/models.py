@@ -2,7 +2,7 @@
 from datetime import date, datetime, timezone
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
@@ -57,6 +57,8 @@ class Workshop(db.Model):
     notes_hidden: Mapped[bool] = mapped_column(default=False)
     # Locked: no new notes (moderation).
     locked: Mapped[bool] = mapped_column(default=False)
+    # Joining locked: the code no longer lets new people in (those in keep their place).
+    joining_locked: Mapped[bool] = mapped_column(default=False, server_default=false())
     # Every broadcast carries the next value of this counter (see services.events).
     seq: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -66,8 +66,9 @@ def forget_setup_code(app):
 
 
 # No inline script or style anywhere (JSON data blocks are not run); nothing from
-# another site; Socket.IO's websocket is same-origin, which 'self' covers.
-CSP = ("default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+# another site; Socket.IO's websocket is same-origin, which 'self' covers. No page has a
+# <base> or a plugin: `base-uri` and `object-src` do not fall back to default-src.
+CSP = ("default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
        "frame-ancestors {ancestors}")
 
 
@@ -92,9 +93,13 @@ def install(app):
     """Put the edge's defences on the app (before its blueprints register routes)."""
     app.url_map.converters["int"] = Int64Converter
     app.after_request(_page_headers)
-    # Behind https the session cookie travels only encrypted.
+    # Behind https the session cookie travels only encrypted, and its __Host- name makes
+    # browsers refuse it unless it is Secure, for this host alone and the whole path: no
+    # sibling subdomain or plain-http page can plant or overwrite it.
     if (app.config.get("PUBLIC_URL") or "").lower().startswith("https://"):
         app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["SESSION_COOKIE_NAME"] = "__Host-kahvila"
+        app.config["SESSION_COOKIE_DOMAIN"] = None
     proxies = app.config.get("PROXY_COUNT") or 0
     if proxies:
         # The client's address and scheme as the proxies in front saw them (for the

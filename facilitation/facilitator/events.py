@@ -116,6 +116,17 @@ def on_board_lock(actor, data):
     return {"locked": actor.workshop.locked}
 
 
+@socketio.on("joining:lock")
+@event_handler("console")
+def on_joining_lock(actor, data):
+    """Facilitator stops new people joining with the code, or lets them in again.
+
+    Broadcast `joining:locked {locked}` to the board and the console; ack `{locked}`.
+    """
+    moderation.set_joining_locked(actor.workshop, data.get("locked"))
+    return {"locked": actor.workshop.joining_locked}
+
+
 @socketio.on("participant:remove")
 @event_handler("console")
 def on_participant_remove(actor, data):

@@ -118,6 +118,7 @@ def _workshop(w):
             "break_minutes": w.break_minutes, "state": w.state, "round": w.round_no,
             "phase_ends_at": _iso(w.phase_ends_at), "paused_remaining": w.paused_remaining,
             "message": w.message, "notes_hidden": w.notes_hidden, "locked": w.locked,
+            "joining_locked": w.joining_locked,
             "next_meeting": w.next_meeting, "created_at": _iso(w.created_at)}
 
 

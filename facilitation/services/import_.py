@@ -203,6 +203,8 @@ def _workshop(facilitator_id, item):
         phase_ends_at=item.when("phase_ends_at"), message=item.text("message", MESSAGE_MAX, null=True),
         paused_remaining=item.number("paused_remaining", 0, 86_400, True, (int, float)),
         notes_hidden=item.get("notes_hidden", bool), locked=item.get("locked", bool),
+        # Exports made before joining could be locked have no such key.
+        joining_locked=bool(item.get("joining_locked", bool, null=True)),
         # Exports made before the next meeting existed have no such key.
         next_meeting=item.text("next_meeting", NEXT_MEETING_MAX, null=True) or "", **timing)
     db.session.add(workshop)

@@ -1,4 +1,4 @@
-"""Moderation: remove a participant, lock the board."""
+"""Moderation: remove a participant, lock the board, lock joining."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -36,5 +36,18 @@ def set_locked(workshop: Workshop, locked: Any) -> Workshop:
         raise DomainError("bad_payload")
     workshop.locked = locked
     event = events.record(workshop.id, "board:locked", {"locked": locked}, "all")
+    events.commit_and_publish(event)
+    return workshop
+
+
+def set_joining_locked(workshop: Workshop, locked: Any) -> Workshop:
+    """Stop new people joining with the code, or let them in again.
+
+    Those who joined already keep their place: their tokens still resume.
+    """
+    if not isinstance(locked, bool):
+        raise DomainError("bad_payload")
+    workshop.joining_locked = locked
+    event = events.record(workshop.id, "joining:locked", {"locked": locked}, "screens")
     events.commit_and_publish(event)
     return workshop

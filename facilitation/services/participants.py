@@ -30,6 +30,8 @@ def join(workshop: Workshop, display_name: Any, organisation: Any = "",
     """Add a participant to the workshop; return it with its new secret token."""
     if workshop.state == "closed":
         raise DomainError("workshop_closed")
+    if workshop.joining_locked:
+        raise DomainError("joining_locked")
     name = clean_text(display_name, NAME_MAX, "name_required", "name_too_long")
     if organisation_type and organisation_type not in ORGANISATION_TYPES:
         raise DomainError("organisation_type_unknown")

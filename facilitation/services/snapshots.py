@@ -61,7 +61,8 @@ def workshop_dict(workshop: Workshop) -> dict[str, Any]:
     return {"id": workshop.id, "code": workshop.code, "title": workshop.title,
             "date": workshop.date.isoformat() if workshop.date else None,
             "place": workshop.place, "language": workshop.language, "state": workshop.state,
-            "locked": workshop.locked, "notes_hidden": workshop.notes_hidden}
+            "locked": workshop.locked, "notes_hidden": workshop.notes_hidden,
+            "joining_locked": workshop.joining_locked}
 
 
 def visible_notes(workshop_id: int, table_id: int | None = None, topic_id: int | None = None,

@@ -26,6 +26,7 @@ function renderNotice() {
   if (ballot?.open) parts.push(format(strings.vote_open, { count: ballot.dots }));
   if (workshop?.notes_hidden) parts.push(strings.concealed);
   if (workshop?.locked) parts.push(strings.locked);
+  if (workshop?.joining_locked && !["feedback", "closed"].includes(phase?.state)) parts.push(strings.joining_locked);
   $("board-notice").hidden = parts.length === 0;
   $("board-notice").textContent = parts.join(" · ");
 }
@@ -46,13 +47,19 @@ function renderPhase(next) {
   phase = next;
   showPhase(phase, timer);
   $("move-banner").hidden = phase.state !== "break";
-  // Joining is over once the workshop ends; in the feedback phase the room is asked for feedback.
-  $("join-box").hidden = ["feedback", "closed"].includes(phase.state);
+  renderJoinBox();
+  renderNotice();
   $("feedback-box").hidden = phase.state !== "feedback";
   $("closed-box").hidden = phase.state !== "closed";
   renderFeedbackCount();
   queueFit();
   return before !== undefined && before !== phase.state;
+}
+
+function renderJoinBox() {
+  // Joining is over once the workshop ends or the facilitator locks it: no code on the
+  // wall then. In the feedback phase the room is asked for feedback instead.
+  $("join-box").hidden = ["feedback", "closed"].includes(phase?.state) || Boolean(workshop?.joining_locked);
 }
 
 function renderFeedbackCount() {
@@ -212,6 +219,12 @@ const live = connectLive({
     "note:edited": ({ note }) => { if (container.querySelector(`.note[data-id="${note.id}"]`)) addNote(note); },
     "notes:concealed": () => live.resync(),
     "board:locked": ({ locked }) => { workshop = { ...workshop, locked }; renderNotice(); },
+    "joining:locked": ({ locked }) => {
+      workshop = { ...workshop, joining_locked: locked };
+      renderJoinBox();
+      renderNotice();
+      queueFit();
+    },
     "ballot:opened": ({ ballot: next }) => { ballot = next; dots.clear(); live.resync(); },
     "theme:changed": ({ theme }) => { themes.set(theme.id, theme); renderThemes(); },
     "theme:deleted": ({ theme_id }) => { themes.delete(theme_id); renderThemes(); },

@@ -19,6 +19,8 @@ function renderModeration() {
   $("lock").textContent = workshop.locked ? strings.unlock : strings.lock;
   $("lock").setAttribute("aria-pressed", String(workshop.locked));
   $("conceal").textContent = workshop.notes_hidden ? strings.reveal : strings.conceal;
+  $("lock-joining").textContent = workshop.joining_locked ? strings.unlock_joining : strings.lock_joining;
+  $("lock-joining").setAttribute("aria-pressed", String(workshop.joining_locked));
   $("conceal").setAttribute("aria-pressed", String(workshop.notes_hidden));
   const scope = $("ballot-scope");
   if (!scope.options.length) {
@@ -240,6 +242,7 @@ $("reopen").addEventListener("click", () => {
   if (window.confirm(strings.confirm_reopen)) command("workshop:reopen");
 });
 $("lock").addEventListener("click", () => command("board:lock", { locked: !workshop.locked }));
+$("lock-joining").addEventListener("click", () => command("joining:lock", { locked: !workshop.joining_locked }));
 $("conceal").addEventListener("click", () => command("notes:conceal", { concealed: !workshop.notes_hidden }));
 $("ballot-form").addEventListener("submit", (event) => {
   event.preventDefault();
@@ -274,6 +277,7 @@ live = connectLive({
     "note:deleted": ({ note_id }) => removeNote(note_id),
     "notes:concealed": () => live.resync(),
     "board:locked": ({ locked }) => { workshop = { ...workshop, locked }; renderModeration(); },
+    "joining:locked": ({ locked }) => { workshop = { ...workshop, joining_locked: locked }; renderModeration(); },
     "ballot:opened": () => live.resync(),
     "ballot:closed": ({ ballot: closed }) => { ballot = closed; renderModeration(); },
     "votes:changed": ({ target_type, target_id, count }) => {

@@ -5,6 +5,8 @@ import pytest
 
 from facilitation import create_app
 from facilitation.config import TestConfig
+from facilitation.extensions import db
+from facilitation.services import accounts
 
 
 def every_get_url(app, workshop):
@@ -23,6 +25,8 @@ def test_every_page_carries_csp_and_the_other_headers(app, signed_in, workshop):
         response = signed_in.get(url)
         csp = response.headers.get("Content-Security-Policy", "")
         assert "default-src 'self'" in csp and "'unsafe-inline'" not in csp, url
+        # Neither falls back to default-src: each must be named.
+        assert "object-src 'none'" in csp and "base-uri 'none'" in csp, url
         assert "frame-ancestors 'none'" in csp or url.startswith("/board/"), url
         assert response.headers.get("Referrer-Policy") == "same-origin", url
         assert response.headers.get("X-Content-Type-Options") == "nosniff", url
@@ -39,12 +43,25 @@ def test_the_board_may_be_framed_by_a_configured_origin(workshop, app, signed_in
 
 @pytest.mark.parametrize("public_url, secure", [("https://kahvila.example.fi", True),
                                                 ("http://192.168.1.20:5000", False)])
-def test_the_session_cookie_is_secure_when_the_public_url_is_https(tmp_path, public_url, secure):
+def test_the_session_cookie_is_secure_and_host_only_when_the_public_url_is_https(
+        tmp_path, public_url, secure):
     class Config(TestConfig):
         INSTANCE_PATH = str(tmp_path / "instance")
         SQLALCHEMY_DATABASE_URI = "sqlite:///" + str(tmp_path / "t.sqlite")
         PUBLIC_URL = public_url
-    assert bool(create_app(Config).config.get("SESSION_COOKIE_SECURE")) is secure
+    app = create_app(Config)
+    assert bool(app.config.get("SESSION_COOKIE_SECURE")) is secure
+    with app.app_context():
+        db.create_all()
+        accounts.create_facilitator("fasilitaattori@example.fi", "kahvia-ja-pullaa")
+    signed = app.test_client().post("/login", base_url=public_url, data={
+        "email": "fasilitaattori@example.fi", "password": "kahvia-ja-pullaa"})
+    cookie = signed.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Path=/" in cookie
+    if secure:  # browsers keep a __Host- cookie only when Secure, host-only and for path /
+        assert cookie.startswith("__Host-kahvila=") and "Secure" in cookie and "Domain" not in cookie
+    else:  # a venue laptop over plain http: a __Host- cookie would be dropped
+        assert cookie.startswith("session=") and "Secure" not in cookie
 
 
 def test_behind_one_proxy_the_clients_address_is_the_forwarded_one(tmp_path):
