@@ -1,30 +1,36 @@
-"""A bare Flask-SocketIO relay on eventlet: the floor that bench/load.py measures the app against.
+"""A bare Flask-SocketIO relay: the floor that bench/load.py measures the app against.
 
 One event, `note:add`, broadcast as `note:added {seq, note}` to the sender's table room and to
 the watchers (board and console rooms), then acknowledged `{ok: true, note}`. No database, no
-sessions, no rate limits. The server is started the way app.py starts Kahvila: eventlet's WSGI
-server on a listening socket with TCP_NODELAY and a raised connection limit, so that the
-difference to the app is the app's own work.
+sessions, no rate limits. On eventlet (the default) the server is started the way app.py starts
+Kahvila: eventlet's WSGI server on a listening socket with TCP_NODELAY and a raised connection
+limit, so that the difference to the app is the app's own work. With `RELAY_ASYNC=gevent` the
+same relay runs on gevent's WSGI server (websockets through simple-websocket), to compare the
+two servers on one machine in one run.
 
 Clients say where they belong in the Socket.IO auth payload:
 `{"table": 3}` for a phone at table 3, `{"role": "board"}` or `{"role": "console"}` for watchers.
 
-Run: PORT=5055 HOST=127.0.0.1 python bench/bare_relay.py
+Run: PORT=5055 HOST=127.0.0.1 [RELAY_ASYNC=gevent] python bench/bare_relay.py
 """
+import os  # noqa: I001
 import warnings; warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")  # noqa
-import eventlet; eventlet.monkey_patch()  # noqa: E402,E702,I001  (before any other import)
+
+ASYNC_MODE = os.environ.get("RELAY_ASYNC", "eventlet")
+if ASYNC_MODE == "gevent":
+    from gevent import monkey; monkey.patch_all()  # noqa: E702,I001 (before any other import)
+else:
+    import eventlet; eventlet.monkey_patch()  # noqa: E702,I001 (before any other import)
 
 import itertools  # noqa: E402
-import os  # noqa: E402
 import socket  # noqa: E402
 import sys  # noqa: E402
 
-import eventlet.wsgi  # noqa: E402
 from flask import Flask, request  # noqa: E402
 from flask_socketio import ConnectionRefusedError, SocketIO, join_room  # noqa: E402
 
 app = Flask(__name__)
-socketio = SocketIO(app, async_mode="eventlet", manage_session=False,
+socketio = SocketIO(app, async_mode=ASYNC_MODE, manage_session=False,
                     max_http_buffer_size=64 * 1024)
 WATCHER_ROOMS = ("board", "console")
 #: Where each connected socket broadcasts its notes: sid -> rooms.
@@ -85,9 +91,15 @@ def main():
         listener = open_listener(host, port)
     except OSError as error:
         sys.exit(f"bare relay: cannot listen on {host}:{port}: {error}")
-    print(f"bare relay serving on http://{host}:{port}/", flush=True)
-    eventlet.wsgi.server(listener, app, max_size=int(os.environ.get("MAX_CONNECTIONS", "5000")),
-                         log_output=False)
+    print(f"bare relay ({ASYNC_MODE}) serving on http://{host}:{port}/", flush=True)
+    max_size = int(os.environ.get("MAX_CONNECTIONS", "5000"))
+    if ASYNC_MODE == "gevent":
+        from gevent.pool import Pool
+        from gevent.pywsgi import WSGIServer
+        WSGIServer(listener, app, spawn=Pool(max_size), log=None).serve_forever()
+    else:
+        import eventlet.wsgi
+        eventlet.wsgi.server(listener, app, max_size=max_size, log_output=False)
 
 
 if __name__ == "__main__":

@@ -247,9 +247,10 @@ def start_app(args, workdir, limits):
     return ServerGroup(servers), drop
 
 
-def bare_server(workdir):
-    """The bare relay: the same transport with nothing behind it."""
-    return ServerProcess("bare", str(ROOT / "bench" / "bare_relay.py"), {}, workdir)
+def bare_server(workdir, relay="eventlet"):
+    """The bare relay: the same transport with nothing behind it (on eventlet or gevent)."""
+    return ServerProcess("bare", str(ROOT / "bench" / "bare_relay.py"), {"RELAY_ASYNC": relay},
+                         workdir)
 
 
 def seed_workshop(server, clients, tables):
@@ -569,7 +570,7 @@ async def drive(server, plan, args, tag, profile=None):
     connect_s = time.perf_counter() - started
     everyone = list(phones.values()) + list(watchers.values())
     sync_ms = await sync_all(everyone, stats) if plan["sync"] else []
-    await asyncio.sleep(1.0)
+    await asyncio.sleep(1.0 + args.settle)
     quiet_wait_s = await wait_for_quiet(server, args.quiet_wait) if args.quiet_wait else 0
     figures = await post_notes(server, phones, recorder, stats, args, tag, profile)
     figures.update(rss_mb=round(server.rss_mb(), 1), connect_s=round(connect_s, 1),
@@ -680,7 +681,7 @@ def run_app(args, workdir, limits, profile=None):
 
 def run_bare(args, workdir, watcher_names):
     """Measure the bare relay with the same phones, tables and watchers."""
-    server = bare_server(workdir).start()
+    server = bare_server(workdir, args.relay).start()
     try:
         plan = bare_plan(args.clients, args.tables, watcher_names)
         return asyncio.run(drive(server, plan, args, "bare"))
@@ -772,6 +773,11 @@ def parse_args(argv=None):
                         help="spread the phones over N app processes behind --message-queue, "
                         "on a fresh PostgreSQL database (N > 1)")
     parser.add_argument("--message-queue", default="redis://127.0.0.1:6379/0")
+    parser.add_argument("--settle", type=float, default=0,
+                        help="seconds between the last connect and the first note, as a room "
+                             "waits between joining and the first round (0: post at once)")
+    parser.add_argument("--relay", choices=("eventlet", "gevent"), default="eventlet",
+                        help="the bare relay's server (gevent: to compare the two servers)")
     parser.add_argument("--database-url", help="the app's database for --processes: a URL, or "
                         "a server URL ending in / to create a fresh database there "
                         "(default postgresql+psycopg2://postgres@127.0.0.1/ when N > 1)")

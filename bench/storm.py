@@ -92,10 +92,16 @@ async def connect(url, auth, cookie, ledger, receiver):
     return client
 
 
-async def sync(client, ledger, receiver):
-    """Send `sync {last_seq}` and take what the ack brings; True when it came."""
+async def sync(client, ledger, receiver, last_seq=None):
+    """Send `sync {last_seq}` and take what the ack brings; True when it came.
+
+    A phone that comes back asks from the last number it saw *before* it reconnected, as the
+    browser does: python-socketio may hand on broadcasts that came right after the connect
+    before the caller runs again, and asking from those would skip what was missed.
+    """
+    since = ledger.last_seq[receiver] if last_seq is None else last_seq
     try:
-        reply = await client.call("sync", {"last_seq": ledger.last_seq[receiver]}, timeout=60)
+        reply = await client.call("sync", {"last_seq": since}, timeout=60)
     except Exception as error:  # noqa: BLE001
         reply = type(error).__name__
     return ledger.synced(receiver, reply)
@@ -205,8 +211,9 @@ async def _come_back(url, auth, ledger, receiver, phones, window):
     except Exception:  # noqa: BLE001  (the transport is dead already)
         pass
     for _attempt in range(5):
+        since = ledger.last_seq[receiver]
         client = await connect(url, auth, None, ledger, receiver)
-        if client is not None and await sync(client, ledger, receiver):
+        if client is not None and await sync(client, ledger, receiver, since):
             phones[receiver] = client
             return time.perf_counter()
         await asyncio.sleep(1.0)
