@@ -31,20 +31,23 @@ def remove_participant(workshop: Workshop, participant_id: Any) -> Participant:
 
 
 def set_locked(workshop: Workshop, locked: Any) -> Workshop:
-    """Lock the board (no new notes) or open it again; every screen is told."""
-    return _set_lock(workshop, "locked", locked, "board:locked", "all")
+    """Lock the board (no new notes) or open it again."""
+    if not isinstance(locked, bool):
+        raise DomainError("bad_payload")
+    workshop.locked = locked
+    event = events.record(workshop.id, "board:locked", {"locked": locked}, "all")
+    events.commit_and_publish(event)
+    return workshop
 
 
 def set_joining_locked(workshop: Workshop, locked: Any) -> Workshop:
-    """Stop new people joining with the code, or let them in again; the board and console
-    are told. Those who joined already keep their place: their tokens still resume."""
-    return _set_lock(workshop, "joining_locked", locked, "joining:locked", "screens")
+    """Stop new people joining with the code, or let them in again.
 
-
-def _set_lock(workshop, attribute, locked, event_name, audience):
-    """Set one of the workshop's locks (a boolean) and broadcast it as `{locked}`."""
+    Those who joined already keep their place: their tokens still resume.
+    """
     if not isinstance(locked, bool):
         raise DomainError("bad_payload")
-    setattr(workshop, attribute, locked)
-    events.commit_and_publish(events.record(workshop.id, event_name, {"locked": locked}, audience))
+    workshop.joining_locked = locked
+    event = events.record(workshop.id, "joining:locked", {"locked": locked}, "screens")
+    events.commit_and_publish(event)
     return workshop
