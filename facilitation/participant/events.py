@@ -1,10 +1,8 @@
 """Socket.IO events sent by participants' phones."""
-from flask_socketio import join_room, leave_room
-
 from ..extensions import socketio
+from ..realtime.connection import seat_socket
 from ..realtime.guard import event_handler, require_int
 from ..realtime.limits import check_rate
-from ..realtime.rooms import table_room
 from ..services import notes, participants, rights, snapshots, tables, votes
 
 
@@ -31,11 +29,8 @@ def on_table_choose(actor, data):
     Ack `{snapshot}`: the phone's new view with the new table's notes.
     """
     participant = actor.participant
-    old_table_id = participant.table_id
     participants.choose_table(participant, require_int(data, "table_id"))
-    if old_table_id:
-        leave_room(table_room(participant.workshop_id, old_table_id))
-    join_room(table_room(participant.workshop_id, participant.table_id))
+    seat_socket(participant.workshop_id, participant.table_id)
     return {"snapshot": snapshots.participant_view(participant)}
 
 

@@ -3,7 +3,7 @@ import logging
 
 from flask import request, session
 from flask_login import current_user
-from flask_socketio import ConnectionRefusedError, join_room, leave_room, rooms
+from flask_socketio import ConnectionRefusedError, join_room, leave_room
 
 from .. import throttle
 from ..errors import DomainError, error_body, failure
@@ -61,7 +61,9 @@ def _authenticate(auth):
         person = participants.participant_by_token(auth.get("token"))
         if person is None:
             raise DomainError("unauthorised")
-        return ({"role": role, "participant_id": person.id, "workshop_id": person.workshop_id},
+        seated = table_room(person.workshop_id, person.table_id) if person.table_id else None
+        return ({"role": role, "participant_id": person.id, "workshop_id": person.workshop_id,
+                 "table_room": seated},
                 rooms_of(role, person.workshop_id, person.id, person.table_id))
     if role == "board":
         workshop = throttle.workshop_by_guess(auth.get("code"))
@@ -96,7 +98,9 @@ def on_sync(actor, data):
         raise DomainError("bad_payload")
     workshop_id = actor.workshop.id
     if actor.role == "participant":
-        _follow_table(actor.participant)
+        # Rounds move people between tables; each phone re-syncs after a phase
+        # change, which moves its own socket (this works across processes too).
+        seat_socket(workshop_id, actor.participant.table_id)
     # Read the counter first: anything newer arrives as a broadcast and is
     # applied idempotently by the client.
     seq = events.current_seq(workshop_id)
@@ -109,20 +113,21 @@ def on_sync(actor, data):
     return {"seq": seq, "snapshot": _snapshot(actor)}
 
 
-def _follow_table(participant):
-    """Keep the socket in the room of the table the participant sits at now.
+def seat_socket(workshop_id, table_id):
+    """Move this socket to the room of table `table_id` (None: no table's room).
 
-    Rounds move people between tables; each phone re-syncs after a phase
-    change, which moves its own socket (this works across processes too).
+    The socket's session remembers the table room it is in: asking the room
+    manager would look through every room of the server, one per participant.
     """
-    current = table_room(participant.workshop_id, participant.table_id) \
-        if participant.table_id else None
-    prefix = table_room(participant.workshop_id, "")
-    for room in rooms():
-        if room.startswith(prefix) and room != current:
-            leave_room(room)
+    current = table_room(workshop_id, table_id) if table_id else None
+    joined = session.get("table_room")
+    if joined == current:
+        return
+    if joined:
+        leave_room(joined)
     if current:
         join_room(current)
+    session["table_room"] = current
 
 
 def _visible(actor):
