@@ -17,6 +17,7 @@ from .facilitator import bp as facilitator_bp
 from .participant import bp as participant_bp
 from .realtime import connection  # noqa: F401  (registers connect, sync, errors)
 from .realtime.broadcast import SocketIOPublisher
+from .realtime.manager import client_manager
 from .realtime.transport import harden
 from .services.events import register_publisher
 from .startup import queue_channel
@@ -72,9 +73,9 @@ def _init_extensions(app):
     # Batch mode lets later migrations alter SQLite tables (it has no ALTER COLUMN).
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     socketio.init_app(
-        app, async_mode=app.config["ASYNC_MODE"], message_queue=app.config["MESSAGE_QUEUE"],
-        channel=app.config.get("MESSAGE_QUEUE_CHANNEL")
-        or queue_channel(app.config["SQLALCHEMY_DATABASE_URI"]),
+        app, async_mode=app.config["ASYNC_MODE"], client_manager=client_manager(
+            app.config["MESSAGE_QUEUE"], app.config.get("MESSAGE_QUEUE_CHANNEL")
+            or queue_channel(app.config["SQLALCHEMY_DATABASE_URI"])),
         cors_allowed_origins=app.config["CORS_ALLOWED_ORIGINS"] or None,
         max_http_buffer_size=app.config["MAX_HTTP_BUFFER_SIZE"])
     harden(app, socketio)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from flask import Flask, current_app
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select
 
 from ..extensions import db
 from ..models import Event, Workshop
@@ -63,6 +63,13 @@ def publisher() -> Publisher:
     return current_app.extensions[PUBLISHER_KEY]
 
 
+# On the table, not the mapped class: the ORM's bulk-update bookkeeping would cost more
+# than the statement, and nothing reads `Workshop.seq` from a loaded object.
+_WORKSHOPS = Workshop.__table__
+NEXT_SEQ = (_WORKSHOPS.update().where(_WORKSHOPS.c.id == bindparam("workshop_id"))
+            .values(seq=_WORKSHOPS.c.seq + 1).returning(_WORKSHOPS.c.seq))
+
+
 def record(workshop_id: int, type_: str, payload: dict[str, Any], audience: str,
            table_id: int | None = None) -> Event:
     """Add a numbered Event row to the current transaction and return it.
@@ -70,10 +77,7 @@ def record(workshop_id: int, type_: str, payload: dict[str, Any], audience: str,
     The counter is bumped with one UPDATE, so concurrent writers of the same
     workshop are serialised by the database and never share a number.
     """
-    seq = db.session.execute(
-        update(Workshop).where(Workshop.id == workshop_id)
-        .values(seq=Workshop.seq + 1).returning(Workshop.seq)
-    ).scalar_one()
+    seq = db.session.execute(NEXT_SEQ, {"workshop_id": workshop_id}).scalar_one()
     event = Event(workshop_id=workshop_id, seq=seq, type=type_, audience=audience,
                   table_id=table_id, payload=payload)
     db.session.add(event)
@@ -116,16 +120,17 @@ def current_seq(workshop_id: int) -> int:
 
 
 def events_since(workshop_id: int, after_seq: int, audiences: Sequence[str],
-                 table_id: int | None = None) -> list[dict[str, Any]]:
+                 table_id: int | None = None, limit: int | None = None) -> list[dict[str, Any]]:
     """The workshop's events after a sequence number, oldest first, as broadcast.
 
     `audiences` and `table_id` keep to what one client may see: a phone
     gets "all" and its own table's "table" events, a board everything but
-    "console" events.
+    "console" events. `limit` stops after that many.
     """
-    query = select(Event).where(Event.workshop_id == workshop_id, Event.seq > after_seq,
-                                Event.audience.in_(audiences))
+    query = select(Event.seq, Event.type, Event.payload).where(
+        Event.workshop_id == workshop_id, Event.seq > after_seq, Event.audience.in_(audiences))
     if table_id is not None:
         query = query.where(or_(Event.audience != "table", Event.table_id == table_id))
-    return [{"name": e.type, "data": {"seq": e.seq, **e.payload}}
-            for e in db.session.scalars(query.order_by(Event.seq))]
+    query = query.order_by(Event.seq).limit(limit)
+    return [{"name": type_, "data": {"seq": seq, **payload}}
+            for seq, type_, payload in db.session.execute(query)]

@@ -57,16 +57,14 @@ def add_note(participant: Participant, client_id: Any, text: Any,
     if not isinstance(client_id, str) or not 0 < len(client_id) <= CLIENT_ID_MAX:
         raise DomainError("bad_payload")
     text, fields = _text(text), fields or {"kind": "note"}
-    existing = _by_client_id(participant.id, client_id)
-    if existing is not None:
-        return existing, False
     workshop = participant.workshop
-    if workshop.state == "closed":
-        raise DomainError("workshop_closed")
-    if workshop.locked:
-        raise DomainError("board_locked")
-    if participant.table_id is None:
-        raise DomainError("table_required")
+    refusal = _refusal(workshop, participant)
+    if refusal is not None:
+        # A phone re-sending a note stored before the board was locked is told it is stored.
+        existing = _by_client_id(participant.id, client_id)
+        if existing is not None:
+            return existing, False
+        raise DomainError(refusal)
     note = Note(workshop_id=workshop.id, table_id=participant.table_id,
                 topic_id=participant.table.topic_id, participant_id=participant.id,
                 client_id=client_id, text=text, round_no=workshop.round_no,
@@ -74,13 +72,25 @@ def add_note(participant: Participant, client_id: Any, text: Any,
     try:
         db.session.add(note)
         db.session.flush()
-        event = _record(note, "note:added", {"note": note_dict(note)})
-        events.commit_and_publish(event)
     except IntegrityError:
-        # The same client id raced in from another connection: keep the first.
+        # Stored already (a phone re-sends what it has not seen acknowledged, perhaps
+        # from another connection): the unique client id keeps the first, acked again.
         db.session.rollback()
         return _by_client_id(participant.id, client_id), False
+    event = _record(note, "note:added", {"note": note_dict(note)})
+    events.commit_and_publish(event)
     return note, True
+
+
+def _refusal(workshop, participant):
+    """Why no note can be added here now (an error code), or None."""
+    if workshop.state == "closed":
+        return "workshop_closed"
+    if workshop.locked:
+        return "board_locked"
+    if participant.table_id is None:
+        return "table_required"
+    return None
 
 
 def _record(note, type_, payload):
