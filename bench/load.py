@@ -821,7 +821,8 @@ def print_storm(figures):
     """A few human lines for a storm run."""
     f = figures
     print(f"[storm] {f['droppers']} of {f['phones']} phones dropped at once, {f['came_back']} "
-          f"back ({f['dropped_again']} dropped again and came back after the drain); "
+          f"back ({f['dropped_again']} dropped again and came back after the drain; the last "
+          f"note arrived {f['settled_s']} s after the drop); "
           f"every phone synced {f['all_synced_s']} s after the drop "
           f"({f['replays']} replays, {f['snapshots']} snapshots, sync errors {f['sync_errors'] or 0})")
     print(f"[storm] sent {f['sent']} from the {f['stayers']} phones that stayed, acked "

@@ -22,6 +22,7 @@ import socketio
 
 STAYERS_PER_TABLE = 2
 DRAIN_SECONDS = 10.0
+QUIET_SECONDS = 3.0
 
 
 class Ledger:
@@ -39,6 +40,7 @@ class Ledger:
         self.ack_errors = Counter()
         self.sync_errors = Counter()
         self.snapshots = self.replays = 0
+        self.last_delivery = time.perf_counter()
 
     def handler(self, receiver):
         """The `note:added` handler of one receiver (survives its reconnects)."""
@@ -50,6 +52,7 @@ class Ledger:
             if cid not in self.sent:
                 return
             self.live[receiver][cid] += 1
+            self.last_delivery = now
             if (receiver in self.stayers and receiver != self.sent[cid][2]
                     and self.live[receiver][cid] == 1):
                 self.stayer_ms.append((now - self.sent[cid][0]) * 1000)
@@ -173,14 +176,16 @@ async def run_storm(urls, plan, args):
     deadline = time.perf_counter() + DRAIN_SECONDS
     while time.perf_counter() < deadline and any(not t.done() for t in tasks):
         await asyncio.sleep(0.1)
-    await asyncio.sleep(1.0)  # broadcasts still on their way
+    # Broadcasts still on their way: a server that fell behind sends the acks it owes and the
+    # broadcasts behind them for a while yet; counted once nothing has come for a while.
+    await _quiet(ledger)
     # A phone whose connection died again in the worst of it reconnects and syncs once
     # more, as the browser does; a phone still connected gets no extra sync: what it got
     # live and from its one sync after coming back must be everything.
     again = [i for i in phones if phones[i] is None or not phones[i].connected]
     await asyncio.gather(*(_come_back(urls[i % len(urls)], plan["phones"][i][0], ledger, i,
                                       phones, 0) for i in again))
-    await asyncio.sleep(1.0)
+    settled_s = round(await _quiet(ledger) - dropped_at, 1)
     sees = {i: {tables[i]} for i in phones}
     sees.update({name: set(tables.values()) for name in watchers})
     expected, lost, duplicated = ledger.counts(sees)
@@ -188,7 +193,8 @@ async def run_storm(urls, plan, args):
     await asyncio.gather(*(c.disconnect() for c in list(phones.values()) + list(watchers.values())
                            if c is not None), return_exceptions=True)
     return {"phones": len(phones), "droppers": len(droppers), "stayers": len(stayers),
-            "came_back": len(back), "dropped_again": len(again), "all_synced_s": round(max(back) - dropped_at, 2) if back else None,
+            "came_back": len(back), "dropped_again": len(again), "settled_s": settled_s,
+            "all_synced_s": round(max(back) - dropped_at, 2) if back else None,
             "sent": len(ledger.sent), "acked": ledger.acked, "ack_errors": dict(ledger.ack_errors),
             "sync_errors": dict(ledger.sync_errors), "replays": ledger.replays,
             "snapshots": ledger.snapshots, "expected": expected, "lost": lost,
@@ -226,6 +232,14 @@ async def _come_back(url, auth, ledger, receiver, phones, window):
         await asyncio.sleep(1.0)
     phones[receiver] = None
     return None
+
+
+async def _quiet(ledger, quiet_s=QUIET_SECONDS, limit_s=60.0):
+    """Wait until no note has arrived anywhere for `quiet_s` (at most `limit_s`); the time."""
+    deadline = time.perf_counter() + limit_s
+    while time.perf_counter() < deadline and time.perf_counter() - ledger.last_delivery < quiet_s:
+        await asyncio.sleep(0.2)
+    return ledger.last_delivery
 
 
 def _latency(values):
