@@ -656,7 +656,8 @@ def run_app(args, workdir, limits, profile=None):
         if args.storm:
             machine0, mine0, server0, wall0 = (busy_cpu_seconds(), time.process_time(),
                                                server.cpu_seconds(), time.perf_counter())
-            figures = asyncio.run(run_storm(getattr(server, "urls", [server.url]), plan, args))
+            figures = asyncio.run(run_storm(getattr(server, "urls", [server.url]), plan, args,
+                                            server.cpu_seconds))
             wall, mine = time.perf_counter() - wall0, time.process_time() - mine0
             server_cpu = server.cpu_seconds() - server0
             figures.update(
@@ -821,7 +822,8 @@ def print_storm(figures):
     """A few human lines for a storm run."""
     f = figures
     print(f"[storm] {f['droppers']} of {f['phones']} phones dropped at once, {f['came_back']} "
-          f"back ({f['dropped_again']} dropped again and came back after the drain; the last "
+          f"back ({f['dropped_again']} phones and the watchers {f['watchers_dropped'] or 'none'} "
+          f"dropped again and came back after the drain; the last "
           f"note arrived {f['settled_s']} s after the drop); "
           f"every phone synced {f['all_synced_s']} s after the drop "
           f"({f['replays']} replays, {f['snapshots']} snapshots, sync errors {f['sync_errors'] or 0})")
@@ -829,6 +831,8 @@ def print_storm(figures):
           f"{f['acked']} {f['ack_errors'] or ''}; expected {f['expected']}, lost {f['lost']}, "
           f"duplicated {f['duplicated']}; stayers' delivery p50/p95/p99/max "
           f"{f['stayer_p50_ms']}/{f['stayer_p95_ms']}/{f['stayer_p99_ms']}/{f['stayer_max_ms']} ms")
+    print(f"[storm] the server's CPU from the drop until every phone was back: "
+          f"{f['storm_server_cpu_s']} s ({f['storm_server_cpu_pct']} % of a core)")
     print(f"[storm] CPU: server {f['server_cpu_pct']} %, load client {f['client_cpu_pct']} %; "
           f"other processes {f['others_cpu_pct']} %; server RSS {f['rss_mb']} MB")
 

@@ -135,8 +135,12 @@ async def post(client, ledger, cid):
                               else reply)] += 1
 
 
-async def run_storm(urls, plan, args):
-    """Connect, post from the stayers, drop and bring back everyone else; return the figures."""
+async def run_storm(urls, plan, args, server_cpu=lambda: 0.0):
+    """Connect, post from the stayers, drop and bring back everyone else; return the figures.
+
+    `server_cpu()` is the server's CPU seconds so far: what the storm cost it is read from
+    the drop until the last phone is back.
+    """
     ledger, phones, tables = Ledger(), {}, {}
     entries = list(enumerate(plan["phones"]))
     for start in range(0, len(entries), 100):
@@ -166,12 +170,13 @@ async def run_storm(urls, plan, args):
 
     posting = asyncio.create_task(_pace(phones, stayers, tables, ledger, args))
     await asyncio.sleep(args.seconds / 3)
-    dropped_at = time.perf_counter()
+    dropped_at, cpu_at_drop = time.perf_counter(), server_cpu()
     for i in droppers:
         cut(phones[i])
     synced_at = await asyncio.gather(*(
-        _come_back(urls[i % len(urls)], plan["phones"][i][0], ledger, i, phones, args.storm_window)
-        for i in droppers))
+        _come_back(urls[i % len(urls)], plan["phones"][i][0], None, ledger, i, phones,
+                   args.storm_window) for i in droppers))
+    storm_cpu_s, storm_wall_s = server_cpu() - cpu_at_drop, time.perf_counter() - dropped_at
     tasks = await posting
     deadline = time.perf_counter() + DRAIN_SECONDS
     while time.perf_counter() < deadline and any(not t.done() for t in tasks):
@@ -179,12 +184,17 @@ async def run_storm(urls, plan, args):
     # Broadcasts still on their way: a server that fell behind sends the acks it owes and the
     # broadcasts behind them for a while yet; counted once nothing has come for a while.
     await _quiet(ledger)
-    # A phone whose connection died again in the worst of it reconnects and syncs once
-    # more, as the browser does; a phone still connected gets no extra sync: what it got
-    # live and from its one sync after coming back must be everything.
+    # A screen whose connection died in the worst of it (its client waited too long for the
+    # server's ping) reconnects and syncs once more, as the browser does; one still
+    # connected gets no extra sync: what it got live and from its one sync after coming
+    # back must be everything.
     again = [i for i in phones if phones[i] is None or not phones[i].connected]
-    await asyncio.gather(*(_come_back(urls[i % len(urls)], plan["phones"][i][0], ledger, i,
-                                      phones, 0) for i in again))
+    await asyncio.gather(*(_come_back(urls[i % len(urls)], plan["phones"][i][0], None, ledger,
+                                      i, phones, 0) for i in again))
+    logins = {name: (auth, cookie) for name, auth, cookie in plan["watchers"]}
+    watchers_again = [name for name, client in watchers.items() if not client.connected]
+    await asyncio.gather(*(_come_back(urls[0], *logins[name], ledger, name, watchers, 0)
+                           for name in watchers_again))
     settled_s = round(await _quiet(ledger) - dropped_at, 1)
     sees = {i: {tables[i]} for i in phones}
     sees.update({name: set(tables.values()) for name in watchers})
@@ -193,8 +203,11 @@ async def run_storm(urls, plan, args):
     await asyncio.gather(*(c.disconnect() for c in list(phones.values()) + list(watchers.values())
                            if c is not None), return_exceptions=True)
     return {"phones": len(phones), "droppers": len(droppers), "stayers": len(stayers),
-            "came_back": len(back), "dropped_again": len(again), "settled_s": settled_s,
+            "came_back": len(back), "dropped_again": len(again),
+            "watchers_dropped": watchers_again, "settled_s": settled_s,
             "all_synced_s": round(max(back) - dropped_at, 2) if back else None,
+            "storm_server_cpu_s": round(storm_cpu_s, 1),
+            "storm_server_cpu_pct": round(100 * storm_cpu_s / storm_wall_s, 1),
             "sent": len(ledger.sent), "acked": ledger.acked, "ack_errors": dict(ledger.ack_errors),
             "sync_errors": dict(ledger.sync_errors), "replays": ledger.replays,
             "snapshots": ledger.snapshots, "expected": expected, "lost": lost,
@@ -215,9 +228,9 @@ async def _pace(phones, stayers, tables, ledger, args):
     return tasks
 
 
-async def _come_back(url, auth, ledger, receiver, phones, window):
+async def _come_back(url, auth, cookie, ledger, receiver, clients, window):
     """After a random moment within the window, reconnect and sync; the time of the ack."""
-    old = phones[receiver]
+    old = clients[receiver]
     await asyncio.sleep(random.uniform(0, window))
     try:
         await old.disconnect()
@@ -225,12 +238,12 @@ async def _come_back(url, auth, ledger, receiver, phones, window):
         pass
     for _attempt in range(5):
         since = ledger.last_seq[receiver]
-        client = await connect(url, auth, None, ledger, receiver)
+        client = await connect(url, auth, cookie, ledger, receiver)
         if client is not None and await sync(client, ledger, receiver, since):
-            phones[receiver] = client
+            clients[receiver] = client
             return time.perf_counter()
         await asyncio.sleep(1.0)
-    phones[receiver] = None
+    clients[receiver] = None
     return None
 
 

@@ -18,7 +18,7 @@ from .participant import bp as participant_bp
 from .realtime import connection  # noqa: F401  (registers connect, sync, errors)
 from .realtime.broadcast import SocketIOPublisher
 from .realtime.manager import client_manager
-from .realtime.transport import harden
+from .realtime.transport import TextPacket, harden
 from .services.events import register_publisher
 from .startup import queue_channel
 from .web import domain_error_response, error_response
@@ -77,7 +77,7 @@ def _init_extensions(app):
             app.config["MESSAGE_QUEUE"], app.config.get("MESSAGE_QUEUE_CHANNEL")
             or queue_channel(app.config["SQLALCHEMY_DATABASE_URI"])),
         cors_allowed_origins=app.config["CORS_ALLOWED_ORIGINS"] or None,
-        max_http_buffer_size=app.config["MAX_HTTP_BUFFER_SIZE"])
+        max_http_buffer_size=app.config["MAX_HTTP_BUFFER_SIZE"], serializer=TextPacket)
     harden(app, socketio)
     translations = Path(app.instance_path) / "translations"
     i18n.compile_catalogues(translations)

@@ -102,9 +102,9 @@ def on_sync(actor, data):
         # Rounds move people between tables; each phone re-syncs after a phase
         # change, which moves its own socket (this works across processes too).
         seat_socket(workshop_id, actor.participant.table_id)
-    # Read the counter first: anything newer arrives as a broadcast and is
-    # applied idempotently by the client.
-    seq = events.current_seq(workshop_id)
+    # The counter as the speaker's query read it, first: anything newer arrives as a
+    # broadcast (the socket is in its rooms) or in the replay, applied idempotently.
+    seq = actor.workshop.seq
     if 0 < last_seq <= seq:
         # Start a little early: broadcasts of concurrent writers may have
         # reached the client out of order, and replaying in order is harmless.

@@ -73,6 +73,17 @@ BINARY_PACKETS = frozenset({"5", "6"})
 UNDECODABLE = (ValueError, TypeError, IndexError, KeyError, RecursionError)
 
 
+class TextPacket(packet.Packet):
+    """Socket.IO packets that are never binary: what goes out is not searched for bytes.
+
+    Kahvila sends JSON only; python-socketio would otherwise walk every ack and broadcast
+    (a snapshot's every note) looking for bytes before encoding it. Incoming binary
+    headers are still parsed as such, and `guard_frames` refuses them.
+    """
+
+    uses_binary_events = False
+
+
 def guard_frames(server):
     """Refuse reserved or non-text event names, and log undecodable frames in one line."""
     handle_event, handle_message = server._handle_event, server._handle_eio_message
