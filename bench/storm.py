@@ -195,7 +195,8 @@ async def run_storm(urls, plan, args, server_cpu=lambda: 0.0):
     watchers_again = [name for name, client in watchers.items() if not client.connected]
     await asyncio.gather(*(_come_back(urls[0], *logins[name], ledger, name, watchers, 0)
                            for name in watchers_again))
-    settled_s = round(await _quiet(ledger) - dropped_at, 1)
+    last_note = await _quiet(ledger)
+    settled_s = round(last_note - dropped_at, 1) if last_note > dropped_at else None
     sees = {i: {tables[i]} for i in phones}
     sees.update({name: set(tables.values()) for name in watchers})
     expected, lost, duplicated = ledger.counts(sees)
