@@ -89,6 +89,20 @@ def test_a_locked_board_takes_no_new_notes(app, signed_in, workshop):
     assert ack(maija, "note:add", {"client_id": "a", "text": "Nyt"})["ok"]
 
 
+def test_a_note_stored_before_the_lock_and_sent_again_after_it_is_acked_as_stored(
+        app, signed_in, workshop):
+    _, token = join(app, workshop, "Maija")
+    maija, desk = phone(app, token), console(app, signed_in, workshop)
+    first = ack(maija, "note:add", {"client_id": "a", "text": "Yhteistyö hankkeissa"})
+    assert ack(desk, "board:lock", {"locked": True})["ok"]
+    # The phone lost the first ack on a Wi-Fi blip and sends its outbox again.
+    again = ack(maija, "note:add", {"client_id": "a", "text": "Yhteistyö hankkeissa"})
+    assert again["ok"] and again["duplicate"] is True and again["note"]["id"] == first["note"]["id"]
+    assert ack(maija, "note:add", {"client_id": "b", "text": "Uusi"})["error"]["code"] == "board_locked"
+    with app.app_context():
+        assert db.session.query(Note).count() == 1
+
+
 def test_dots_stack_on_one_item_are_capped_and_taken_back_and_only_totals_are_shown(app, signed_in, workshop):
     _, maija_token = join(app, workshop, "Maija")
     _, pekka_token = join(app, workshop, "Pekka")
