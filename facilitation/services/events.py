@@ -64,7 +64,8 @@ def publisher() -> Publisher:
 
 
 # On the table, not the mapped class: the ORM's bulk-update bookkeeping would cost more
-# than the statement, and nothing reads `Workshop.seq` from a loaded object.
+# than the statement. So a `Workshop` loaded before `record` keeps the `seq` it was loaded
+# with (a `sync` reads it from the speaker's query, before anything is recorded).
 _WORKSHOPS = Workshop.__table__
 NEXT_SEQ = (_WORKSHOPS.update().where(_WORKSHOPS.c.id == bindparam("workshop_id"))
             .values(seq=_WORKSHOPS.c.seq + 1).returning(_WORKSHOPS.c.seq))
