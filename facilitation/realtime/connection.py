@@ -3,7 +3,7 @@ import logging
 
 from flask import request, session
 from flask_login import current_user
-from flask_socketio import ConnectionRefusedError, join_room, leave_room
+from flask_socketio import ConnectionRefusedError, join_room, leave_room, rooms
 
 from .. import throttle
 from ..errors import DomainError, error_body, failure
@@ -62,9 +62,7 @@ def _authenticate(auth):
         person = participants.participant_by_token(auth.get("token"))
         if person is None:
             raise DomainError("unauthorised")
-        seated = table_room(person.workshop_id, person.table_id) if person.table_id else None
-        return ({"role": role, "participant_id": person.id, "workshop_id": person.workshop_id,
-                 "table_room": seated},
+        return ({"role": role, "participant_id": person.id, "workshop_id": person.workshop_id},
                 rooms_of(role, person.workshop_id, person.id, person.table_id))
     if role == "board":
         workshop = throttle.workshop_by_guess(auth.get("code"))
@@ -120,18 +118,15 @@ def on_sync(actor, data):
 def seat_socket(workshop_id, table_id):
     """Move this socket to the room of table `table_id` (None: no table's room).
 
-    The socket's session remembers the table room it is in: asking the room
-    manager would look through every room of the server, one per participant.
+    `rooms()` is the socket's own rooms, read from the manager's index (realtime/manager.py).
     """
     current = table_room(workshop_id, table_id) if table_id else None
-    joined = session.get("table_room")
-    if joined == current:
-        return
-    if joined:
-        leave_room(joined)
+    prefix = table_room(workshop_id, "")
+    for room in rooms():
+        if room.startswith(prefix) and room != current:
+            leave_room(room)
     if current:
         join_room(current)
-    session["table_room"] = current
 
 
 def _visible(actor):
