@@ -12,13 +12,12 @@ tests/realtime/test_manager.py checks it against python-socketio's own manager.
 """
 import socketio
 
-#: The queue manager python-socketio has for each message-queue URL scheme (as
-#: Flask-SocketIO chooses them); anything else is a Kombu URL.
-QUEUES = {"redis": socketio.RedisManager, "rediss": socketio.RedisManager,
-          "redis+sentinel": socketio.RedisManager, "valkey": socketio.RedisManager,
-          "valkeys": socketio.RedisManager, "valkey+sentinel": socketio.RedisManager,
-          "kafka": socketio.KafkaManager, "zmq+tcp": socketio.ZmqManager,
-          "zmq+ipc": socketio.ZmqManager}
+from ..startup import QUEUE_MODULES
+
+#: python-socketio's queue manager by the driver module a queue URL needs (startup.py
+#: knows the module of each scheme, as Flask-SocketIO chooses them); else a Kombu URL.
+QUEUES = {"redis": socketio.RedisManager, "valkey": socketio.RedisManager,
+          "kafka": socketio.KafkaManager, "zmq": socketio.ZmqManager}
 
 
 class IndexedRooms:
@@ -67,5 +66,5 @@ def client_manager(url=None, channel="flask-socketio"):
     """The manager for one process (no URL) or for processes joined by a message queue."""
     if not url:
         return type("IndexedManager", (IndexedRooms, socketio.Manager), {})()
-    queue = QUEUES.get(url.split("://", 1)[0], socketio.KombuManager)
+    queue = QUEUES.get(QUEUE_MODULES.get(url.split("://", 1)[0]), socketio.KombuManager)
     return type("Indexed" + queue.__name__, (IndexedRooms, queue), {})(url, channel=channel)

@@ -31,23 +31,27 @@ def remove_participant(workshop: Workshop, participant_id: Any) -> Participant:
 
 
 def set_locked(workshop: Workshop, locked: Any) -> Workshop:
-    """Lock the board (no new notes) or open it again."""
-    if not isinstance(locked, bool):
-        raise DomainError("bad_payload")
-    workshop.locked = locked
-    event = events.record(workshop.id, "board:locked", {"locked": locked}, "all")
-    events.commit_and_publish(event)
+    """Lock the board (no new notes) or open it again; every screen is told."""
+    _set_flag(workshop, "locked", locked)
+    events.commit_and_publish(events.record(workshop.id, "board:locked", {"locked": locked}, "all"))
     return workshop
 
 
 def set_joining_locked(workshop: Workshop, locked: Any) -> Workshop:
-    """Stop new people joining with the code, or let them in again.
-
-    Those who joined already keep their place: their tokens still resume.
-    """
-    if not isinstance(locked, bool):
-        raise DomainError("bad_payload")
-    workshop.joining_locked = locked
-    event = events.record(workshop.id, "joining:locked", {"locked": locked}, "screens")
-    events.commit_and_publish(event)
+    """Stop new people joining with the code, or let them in again; the board and console
+    are told. Those who joined already keep their place: their tokens still resume."""
+    _set_flag(workshop, "joining_locked", locked)
+    events.commit_and_publish(
+        events.record(workshop.id, "joining:locked", {"locked": locked}, "screens"))
     return workshop
+
+
+def _set_flag(workshop, attribute, value):
+    """Set one of the workshop's boolean settings; anything but a boolean is refused.
+
+    The callers record their events themselves, by name: docs/protocol.md is checked
+    against the names written in `events.record(...)` calls.
+    """
+    if not isinstance(value, bool):
+        raise DomainError("bad_payload")
+    setattr(workshop, attribute, value)
